@@ -1,0 +1,31 @@
+# MesoInfo: `make run` serves the site locally; `make test` runs every check.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+LOCAL := DJANGO_DEBUG=1
+
+.PHONY: run test install
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet ".[dev]"
+	rm -rf build *.egg-info
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed
+
+run: $(VENV)/.installed
+	mkdir -p var
+	$(LOCAL) $(PY) manage.py migrate --no-input
+	$(LOCAL) $(PY) manage.py load_starter_content
+	$(LOCAL) $(PY) manage.py create_demo_staff
+	$(LOCAL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed node_modules/.installed
+	scripts/test-all

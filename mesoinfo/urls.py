@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from mesoinfo import views
+
+urlpatterns = [
+    path("", include("content.urls")),
+    path("screening/", include("screening.urls")),
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "mesoinfo.views.bad_request"
+handler403 = "mesoinfo.views.permission_denied"
+handler404 = "mesoinfo.views.page_not_found"
+handler500 = "mesoinfo.views.server_error"

@@ -1,0 +1,43 @@
+"""Site-wide views: the health check and friendly error pages."""
+
+import logging
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
+
+logger = logging.getLogger(__name__)
+
+
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        logger.warning("Health check: database unreachable")
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # The error may be the database itself, so this page must render without it.
+    try:
+        html = render_to_string("500.html", {"clinic": None}, request=None)
+    except Exception:  # noqa: BLE001 - last resort: never let the error page fail
+        return HttpResponseServerError("Sorry, something went wrong on our side.")
+    return HttpResponseServerError(html)

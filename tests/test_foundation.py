@@ -1,0 +1,119 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "p" * 20 + "r0duct10n-k3y-w1th-3n0ugh-ch4r4ct3rs-xyz",
+    "DJANGO_ALLOWED_HOSTS": "clinic.example",
+}
+
+
+def run_django(code, **env):
+    """Run Python in a fresh process with the given environment (not under pytest)."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))}
+    full_env.update(env)
+    full_env.setdefault("DJANGO_SETTINGS_MODULE", "mesoinfo.settings")
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def manage(*args, **env):
+    return run_django(
+        "import sys; from django.core.management import execute_from_command_line; "
+        f"execute_from_command_line(['manage.py', *{list(args)!r}])",
+        **env,
+    )
+
+
+def test_missing_secret_key_with_debug_off_refuses_to_start():
+    result = manage("check", DJANGO_DEBUG="0")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_debug_mode_starts_without_a_secret_key():
+    result = manage("check", DJANGO_DEBUG="1")
+    assert result.returncode == 0, result.stderr
+
+
+def test_production_settings_pass_the_deployment_checklist():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues (0 silenced)" in result.stdout
+
+
+def test_production_settings_harden_cookies_and_headers():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_NAME, "
+        "s.CSRF_COOKIE_NAME, s.SECURE_HSTS_SECONDS >= 31536000, s.SECURE_SSL_REDIRECT, "
+        "s.PASSWORD_HASHERS[0].rsplit('.', 1)[1])"
+    )
+    result = run_django(code, **PRODUCTION_ENV)
+    assert result.stdout.split() == [
+        "False",
+        "True",
+        "True",
+        "__Host-sessionid",
+        "__Host-csrftoken",
+        "True",
+        "True",
+        "Argon2PasswordHasher",
+    ]
+
+
+def test_healthz_answers_503_when_the_database_is_unreachable():
+    # Port 9 on loopback has no PostgreSQL: a real connection failure, not a mock.
+    code = (
+        "import django; django.setup(); from django.test import Client; "
+        "r = Client().get('/healthz', HTTP_HOST='localhost'); "
+        "print(r.status_code); print(r.content.decode())"
+    )
+    result = run_django(code, DJANGO_DEBUG="1", DATABASE_URL="postgres://nobody@127.0.0.1:9/none")
+    status, body = result.stdout.split("\n", 1)
+    assert status == "503"
+    assert "Traceback" not in body
+
+
+@pytest.mark.django_db
+def test_healthz_answers_200_when_the_database_is_up(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response["Cache-Control"].startswith("max-age=0")
+
+
+@pytest.mark.django_db
+def test_every_page_sends_a_same_origin_content_security_policy(client):
+    policy = client.get("/")["Content-Security-Policy"]
+    assert "default-src 'none'" in policy
+    assert "script-src 'self'" in policy
+    assert "object-src 'none'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "http" not in policy
+
+
+@pytest.mark.django_db
+def test_unknown_page_is_a_friendly_404_in_the_site_layout(client):
+    response = client.get("/nothing-here/")
+    assert response.status_code == 404
+    assert b"Page not found" in response.content
+    assert b"Skip to main content" in response.content
+
+
+def test_server_error_page_renders_without_the_database(rf):
+    from mesoinfo.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert b"Sorry, there is a problem with the service" in response.content
