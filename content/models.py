@@ -1,5 +1,10 @@
 from django.core.cache import cache
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from content import markdown, readability
 
 CLINIC_CACHE_KEY = "content:clinic"
 
@@ -28,7 +33,6 @@ class Clinic(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
-        cache.delete(CLINIC_CACHE_KEY)
 
     @classmethod
     def load(cls):
@@ -51,3 +55,97 @@ class Clinic(models.Model):
 
     def address_lines(self):
         return [line.strip() for line in self.address.splitlines() if line.strip()]
+
+
+class TopicQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Topic.Status.PUBLISHED)
+
+    def in_reading_order(self):
+        return self.order_by("position", "title")
+
+    def review_overdue(self, today=None):
+        return self.filter(next_review_due__lt=today or timezone.localdate())
+
+    def search(self, query):
+        words = query.split()[:8]
+        if not words:
+            return self.none()
+        condition = models.Q()
+        for word in words:
+            condition &= (
+                models.Q(title__icontains=word)
+                | models.Q(summary__icontains=word)
+                | models.Q(body__icontains=word)
+            )
+        return self.filter(condition)
+
+
+class Topic(models.Model):
+    """A patient-education page, written in Markdown by the clinic's editors."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft (only staff can see it)"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=120)
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text="The page's web address: /topics/<slug>/."
+    )
+    summary = models.CharField(
+        max_length=200,
+        help_text="One plain sentence. Shown on the topics list and to search engines.",
+    )
+    body = models.TextField(
+        help_text="Markdown. Use ## for section headings: they make the page's contents list. "
+        "HTML is removed when the page is shown."
+    )
+    position = models.PositiveSmallIntegerField(
+        default=100, help_text="Order in the topics list; lower numbers come first."
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    last_reviewed = models.DateField(help_text="When a clinician last checked this page.")
+    next_review_due = models.DateField(help_text="When the page must be checked again.")
+    reviewer_name = models.CharField(max_length=120)
+    reviewer_role = models.CharField(max_length=120, help_text="For example: Clinical lead.")
+    sources = models.TextField(
+        blank=True, help_text="The sources this page relies on, one per line."
+    )
+    related = models.ManyToManyField("self", blank=True, help_text="Shown at the page's end.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TopicQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[related])
+
+    class Meta:
+        ordering = ["position", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(next_review_due__gte=models.F("last_reviewed")),
+                name="topic_review_due_after_last_review",
+                violation_error_message="The next review must be on or after the last review.",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("content:topic-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def review_overdue(self):
+        return self.next_review_due < timezone.localdate()
+
+    def rendered(self):
+        return markdown.render(self.body)
+
+    def readability(self):
+        return readability.measure(self.title, self.summary, self.body)
+
+    def source_lines(self):
+        return [line.strip() for line in self.sources.splitlines() if line.strip()]

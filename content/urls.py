@@ -8,4 +8,6 @@ urlpatterns = [
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
     path("contact/", views.ContactView.as_view(), name="contact"),
     path("topics/", views.TopicListView.as_view(), name="topic-list"),
+    path("topics/search/", views.TopicSearchView.as_view(), name="topic-search"),
+    path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic-detail"),
 ]

@@ -51,9 +51,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_forms_gds",
     "csp",
+    "simple_history",
     "content",
     "screening",
 ]
@@ -67,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -191,7 +194,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-_HTTPS_COOKIES = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+_HTTPS_COOKIES = env_bool("DJANGO_SECURE_COOKIES", not DEBUG and not TESTING)
 SESSION_COOKIE_SECURE = _HTTPS_COOKIES
 CSRF_COOKIE_SECURE = _HTTPS_COOKIES
 # The __Host- prefix pins a cookie to this exact host over HTTPS.

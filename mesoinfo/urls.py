@@ -1,12 +1,17 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from content.sitemaps import TopicSitemap
+from content.views import RobotsView
 from mesoinfo import views
 
 urlpatterns = [
     path("", include("content.urls")),
     path("screening/", include("screening.urls")),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", RobotsView.as_view(), name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"topics": TopicSitemap}}, name="sitemap"),
     path("admin/", admin.site.urls),
 ]
 

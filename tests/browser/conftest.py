@@ -110,3 +110,20 @@ def check_page(tmp_path):
         assert html_errors(page.content(), tmp_path) == []
 
     return check
+
+
+@pytest.fixture
+def sign_in(live_server):
+    """Put a signed-in session for `user` into the page's browser context."""
+    from django.conf import settings
+    from django.test import Client
+
+    def sign_in(page, user):
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies(
+            [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
+        )
+
+    return sign_in

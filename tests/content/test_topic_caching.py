@@ -1,0 +1,58 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_topic_page_answers_a_conditional_request_with_304(client, make_topic):
+    topic = make_topic()
+    first = client.get(topic.get_absolute_url())
+    assert first["ETag"] and first["Last-Modified"]
+    again = client.get(topic.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    since = client.get(topic.get_absolute_url(), HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
+
+
+def test_editing_a_topic_clears_the_cached_page_and_changes_its_etag(client, make_topic):
+    topic = make_topic(summary="Old words.")
+    first = client.get(topic.get_absolute_url())
+    topic.summary = "New words."
+    topic.save()
+    after = client.get(topic.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert after.status_code == 200
+    assert b"New words." in after.content
+
+
+def test_editing_the_clinic_details_clears_cached_pages(client, make_topic):
+    from content.models import Clinic
+
+    topic = make_topic()
+    client.get(topic.get_absolute_url())
+    clinic = Clinic.load()
+    clinic.name = "Renamed Clinic"
+    clinic.save()
+    assert b"Renamed Clinic" in client.get(topic.get_absolute_url()).content
+
+
+def test_cached_topic_page_needs_no_database_queries(
+    client, make_topic, django_assert_num_queries
+):
+    topic = make_topic()
+    client.get(topic.get_absolute_url())
+    with django_assert_num_queries(0):
+        assert client.get(topic.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("count", [10, 200])
+def test_index_and_topic_queries_do_not_grow_with_the_number_of_topics(
+    client, make_topic, django_assert_num_queries, count
+):
+    topics = [make_topic() for _ in range(count)]
+    topics[0].related.set(topics[1:])
+    from django.core.cache import cache
+
+    cache.clear()
+    with django_assert_num_queries(2):  # clinic details, topics
+        client.get("/topics/")
+    with django_assert_num_queries(2):  # topic, its related topics (clinic now cached)
+        client.get(topics[0].get_absolute_url())
