@@ -129,6 +129,16 @@ else:
         }
     }
 
+# Sessions live in the cache, not the database: a patient part-way through the
+# questionnaire keeps their answers even while the database is briefly down.
+CACHES["sessions"] = {**CACHES["default"]}
+if CACHES["sessions"]["BACKEND"].endswith("FileBasedCache"):
+    CACHES["sessions"]["LOCATION"] = str(BASE_DIR / "var" / "sessions")
+elif CACHES["sessions"]["BACKEND"].endswith("LocMemCache"):
+    CACHES["sessions"]["LOCATION"] = "sessions"
+SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+SESSION_CACHE_ALIAS = "sessions"
+
 # --- Auth -----------------------------------------------------------------
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -238,3 +248,5 @@ ADMINS = [("Clinic admin", a) for a in env_list("DJANGO_ADMINS")]
 
 # --- MesoInfo ---------------------------------------------------------------
 MESOINFO_SITE_URL = os.environ.get("MESOINFO_SITE_URL", "http://127.0.0.1:8000")
+SCREENING_RETENTION_DAYS = int(os.environ.get("MESOINFO_RETENTION_DAYS", "90"))
+SCREENING_SUBMISSIONS_PER_HOUR = int(os.environ.get("MESOINFO_SUBMISSIONS_PER_HOUR", "10"))

@@ -1,7 +1,16 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class ScreeningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "screening"
     verbose_name = "Screening"
+
+    def ready(self):
+        from screening.models import Contraindication, Question
+        from screening.questionnaire import questionnaire_changed
+
+        for model in (Question, Contraindication):
+            post_save.connect(questionnaire_changed, sender=model, dispatch_uid=f"s-{model}")
+            post_delete.connect(questionnaire_changed, sender=model, dispatch_uid=f"d-{model}")

@@ -1,5 +1,200 @@
+import hashlib
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
+
+from content.models import Clinic
+from screening import consent, services
+from screening.forms import ConsentForm, ContactForm, QuestionsForm
+from screening.models import Section, Submission
+from screening.questionnaire import Questionnaire
+from screening.session import STEPS, ScreeningSession
+
+private = [never_cache, sensitive_post_parameters()]
+EXPIRED = (
+    "For your privacy, answers are cleared after 2 hours without activity. "
+    "We have kept what you typed on this page. Please check the other steps again."
+)
 
 
 class StartView(TemplateView):
     template_name = "screening/start.html"
+    extra_context = {"nav": "screening", "retention_days": settings.SCREENING_RETENTION_DAYS}
+
+
+@method_decorator(private, name="dispatch")
+class StepView(TemplateView):
+    template_name = "screening/step.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if kwargs["step"] not in STEPS:
+            raise Http404
+        self.step = kwargs["step"]
+        self.screening = ScreeningSession(request.session)
+
+    def get_form(self, data=None):
+        if self.step == "about-you":
+            initial = ContactForm.initial_from(self.screening.answers_for(self.step))
+            return ContactForm(data, initial=initial)
+        questions = Questionnaire.current().in_section(self.step)
+        return QuestionsForm(questions, data, initial=self.screening.answers_for(self.step))
+
+    def get(self, request, *args, **kwargs):
+        if not self.screening.active:
+            self.screening.start()
+        return self.render_to_response(self.get_context_data(form=self.get_form()))
+
+    def post(self, request, *args, **kwargs):
+        if not self.screening.active:
+            self.screening.start()
+            messages.warning(request, EXPIRED)
+        form = self.get_form(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        stored = form.stored() if isinstance(form, ContactForm) else form.cleaned_data
+        self.screening.save_step(self.step, stored)
+        return redirect(self.next_url())
+
+    def next_url(self):
+        if self.request.GET.get("return") == "check":
+            return reverse("screening:check")
+        missing = self.screening.first_missing_step()
+        if missing is None:
+            return reverse("screening:check")
+        return reverse("screening:step", args=[missing])
+
+    def get_context_data(self, **kwargs):
+        index = STEPS.index(self.step)
+        title = "About you" if self.step == "about-you" else Section(self.step).label
+        back = (
+            reverse("screening:start")
+            if index == 0
+            else reverse("screening:step", args=[STEPS[index - 1]])
+        )
+        return super().get_context_data(
+            title=title,
+            step_number=index + 1,
+            step_count=len(STEPS) + 1,
+            back_url=back,
+            nav="screening",
+            **kwargs,
+        )
+
+
+@method_decorator(private, name="dispatch")
+class CheckAnswersView(TemplateView):
+    template_name = "screening/check.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.screening = ScreeningSession(request.session)
+        self.clinic = Clinic.load()
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.screening.active:
+            if request.method == "POST" and self.screening.result_id():
+                return redirect("screening:result")
+            messages.warning(request, "Your answers were cleared. Please start again.")
+            return redirect("screening:start")
+        missing = self.screening.first_missing_step()
+        if missing:
+            return redirect("screening:step", missing)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(form=self.consent_form()))
+
+    def post(self, request, *args, **kwargs):
+        already = services.find_submitted(self.screening.token)
+        if already:
+            self.screening.finish(already)
+            return redirect("screening:result")
+        form = self.consent_form(request.POST)
+        if form.is_bot:
+            return render(request, "screening/not_accepted.html", status=400)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        if rate_limited(request):
+            return render(request, "screening/rate_limited.html", status=429)
+        try:
+            submission = services.submit(
+                questionnaire=Questionnaire.current(),
+                session=self.screening,
+                clinic_name=self.clinic.name,
+            )
+        except DatabaseError:
+            return self.unavailable(form)
+        self.screening.finish(submission)
+        return redirect("screening:result")
+
+    def unavailable(self, form):
+        response = self.render_to_response(
+            self.get_context_data(form=form, unavailable=True), status=503
+        )
+        response["Retry-After"] = "30"
+        return response
+
+    def consent_form(self, data=None):
+        return ConsentForm(consent.text(self.clinic.name), data)
+
+    def get_context_data(self, **kwargs):
+        questionnaire = Questionnaire.current()
+        answers = self.screening.answers()
+        rows = questionnaire.snapshot(answers)
+        return super().get_context_data(
+            contact=ContactForm.initial_from(self.screening.contact()),
+            sections=[
+                (
+                    Section(step).label,
+                    step,
+                    [r for r in rows if r["section"] == Section(step).label],
+                )
+                for step in Section.ordered()
+            ],
+            step_count=len(STEPS) + 1,
+            nav="screening",
+            **kwargs,
+        )
+
+
+def rate_limited(request):
+    """Count this client's submissions in the current hour; True once over the limit."""
+    client = hashlib.sha256(request.META.get("REMOTE_ADDR", "").encode()).hexdigest()[:16]
+    key = f"screening:rate:{client}"
+    cache.add(key, 0, 60 * 60)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        count = 1
+    return count > settings.SCREENING_SUBMISSIONS_PER_HOUR
+
+
+@method_decorator(never_cache, name="dispatch")
+class ResultView(TemplateView):
+    template_name = "screening/result.html"
+
+    def get_context_data(self, **kwargs):
+        submission_id = ScreeningSession(self.request.session).result_id()
+        if submission_id is None:
+            raise Http404
+        submission = get_object_or_404(Submission, pk=submission_id)
+        return super().get_context_data(
+            submission=submission,
+            flags_anchor=reverse("content:topic-detail", args=["who-should-not-have-it"]),
+            nav="screening",
+            **kwargs,
+        )
+
+
+class ResultPrintView(ResultView):
+    template_name = "screening/result_print.html"

@@ -1,0 +1,251 @@
+"""The questionnaire's forms: built from the questions in the database, checked here."""
+
+from datetime import date, timedelta
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size
+from crispy_forms_gds.widgets import DateInputWidget
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.html import conditional_escape
+
+from screening import rules
+from screening.models import Question
+
+TEXT_LIMIT = 1000
+
+
+def _helper(*layout):
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.layout = Layout(*layout)
+    return helper
+
+
+class DateParts(forms.MultiValueField):
+    """A date typed as day, month and year boxes (the GOV.UK date pattern)."""
+
+    widget = DateInputWidget
+
+    def __init__(self, *, name, **kwargs):
+        self.name = name
+        parts = [forms.CharField(required=False) for _ in range(3)]
+        kwargs.setdefault("error_messages", {"required": f"Enter your {name.lower()}"})
+        super().__init__(fields=parts, require_all_fields=False, **kwargs)
+
+    def compress(self, parts):
+        day, month, year = ((p or "").strip() for p in (parts or ["", "", ""]))
+        if not (day or month or year):
+            return None
+        missing = [n for n, v in (("day", day), ("month", month), ("year", year)) if not v]
+        if missing:
+            raise ValidationError(
+                f"{self.name} must include a {' and a '.join(missing)}", code="incomplete"
+            )
+        if not (day + month + year).isdigit():
+            raise ValidationError(f"{self.name} must be a real date", code="invalid")
+        if len(year) != 4:
+            raise ValidationError("Year must include 4 numbers", code="year")
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValidationError(f"{self.name} must be a real date", code="invalid") from None
+
+
+class ContactForm(forms.Form):
+    full_name = forms.CharField(
+        label="Full name",
+        max_length=150,
+        error_messages={"required": "Enter your full name"},
+        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+    )
+    date_of_birth = DateParts(
+        name="Date of birth", label="Date of birth", help_text="For example, 27 3 1985"
+    )
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        help_text="We only use this about your consultation.",
+        error_messages={"invalid": "Enter an email address like name@example.com"},
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    phone = forms.CharField(
+        label="Phone number",
+        required=False,
+        max_length=30,
+        help_text="Give an email address, a phone number, or both.",
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    consult_date = DateParts(
+        name="Consultation date",
+        label="Date of your consultation (if you know it)",
+        required=False,
+        help_text="For example, 14 1 2027. Leave it empty if you have not booked yet.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("full_name", label_size=Size.SMALL),
+            Field("date_of_birth", legend_size=Size.SMALL),
+            Field.text("email", label_size=Size.SMALL),
+            Field.text("phone", label_size=Size.SMALL, field_width=20),
+            Field("consult_date", legend_size=Size.SMALL),
+        )
+
+    def clean_full_name(self):
+        name = " ".join(self.cleaned_data["full_name"].split())
+        if not name:
+            raise ValidationError("Enter your full name", code="required")
+        return name
+
+    def clean_date_of_birth(self):
+        born = self.cleaned_data["date_of_birth"]
+        today = timezone.localdate()
+        if born > today:
+            raise ValidationError("Date of birth must be in the past", code="future")
+        if born < today.replace(year=today.year - 120):
+            raise ValidationError("Check the year of your date of birth", code="too_old")
+        return born
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        digits = [c for c in phone if c.isdigit()]
+        if phone and (len(digits) < 7 or set(phone) - set("0123456789 +-()")):
+            raise ValidationError(
+                "Enter a phone number, like 07700 900 982 or +44 7700 900 982", code="phone"
+            )
+        return phone
+
+    def clean_consult_date(self):
+        when = self.cleaned_data.get("consult_date")
+        today = timezone.localdate()
+        if when and when < today:
+            raise ValidationError("Consultation date must be today or in the future", code="past")
+        if when and when > today + timedelta(days=730):
+            raise ValidationError("Consultation date must be within the next 2 years", code="far")
+        return when
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("email") and not data.get("phone") and "email" not in self.errors:
+            self.add_error(
+                "email",
+                ValidationError("Enter an email address or a phone number", code="contact"),
+            )
+        return data
+
+    def stored(self):
+        """The cleaned data, as the session can keep it."""
+        return {
+            key: value.isoformat() if isinstance(value, date) else value
+            for key, value in self.cleaned_data.items()
+        }
+
+    @staticmethod
+    def initial_from(stored):
+        return {
+            key: date.fromisoformat(value) if key.endswith("date") or key == "date_of_birth"
+            else value
+            for key, value in stored.items()
+            if value not in (None, "")
+        }  # fmt: skip
+
+
+def _yes_no_field(question):
+    return forms.ChoiceField(
+        choices=rules.YES_NO_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes, no or not sure"},
+    )
+
+
+def _choice_field(question):
+    return forms.ChoiceField(
+        choices=question.choice_list(),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select an answer",
+            "invalid_choice": "Select one of the answers",
+        },
+    )
+
+
+def _text_field(question):
+    return forms.CharField(
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": f"Keep this under {TEXT_LIMIT} characters"},
+    )
+
+
+FIELD_FOR_KIND = {
+    Question.Kind.YES_NO: _yes_no_field,
+    Question.Kind.CHOICE: _choice_field,
+    Question.Kind.TEXT: _text_field,
+}
+LAYOUT_FOR_KIND = {
+    Question.Kind.YES_NO: lambda name: Field.radios(name, legend_size=Size.SMALL, inline=True),
+    Question.Kind.CHOICE: lambda name: Field.radios(name, legend_size=Size.SMALL),
+    Question.Kind.TEXT: lambda name: Field.textarea(name, label_size=Size.SMALL),
+}
+
+
+class QuestionsForm(forms.Form):
+    """One step of health questions, built from the questionnaire's data."""
+
+    def __init__(self, questions, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        layout = []
+        for question in questions:
+            field = FIELD_FOR_KIND[question.kind](question)
+            # crispy-forms-gds prints labels unescaped; the wording comes from the admin.
+            field.label = conditional_escape(question.text)
+            field.help_text = question.help_text
+            self.fields[question.key] = field
+            layout.append(LAYOUT_FOR_KIND[question.kind](question.key))
+            if question.follow_up:
+                self.fields[f"{question.key}_details"] = _text_field(question)
+                self.fields[f"{question.key}_details"].label = conditional_escape(
+                    f"If yes or not sure: {question.follow_up}"
+                )
+                layout.append(Field.textarea(f"{question.key}_details"))
+        self.helper = _helper(*layout)
+
+    def clean(self):
+        data = super().clean()
+        for question in self.questions:
+            details = f"{question.key}_details"
+            answered_yes = data.get(question.key) in (rules.YES, rules.NOT_SURE)
+            if question.follow_up and answered_yes and not data.get(details, "").strip():
+                self.add_error(
+                    details,
+                    ValidationError(
+                        "Tell us which ones, or write \u201cI don't know\u201d", code="follow_up"
+                    ),
+                )
+        return data
+
+
+class ConsentForm(forms.Form):
+    consent = forms.BooleanField(
+        error_messages={"required": "Tick the box to agree, so we can use your answers"},
+    )
+    # A field people never see; bots that fill in every field give themselves away.
+    website = forms.CharField(
+        required=False,
+        label="Leave this empty",
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, consent_text, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].label = conditional_escape(consent_text)
+        self.helper = _helper(Field.checkbox("consent"))
+
+    @property
+    def is_bot(self):
+        return bool(self.data.get("website"))

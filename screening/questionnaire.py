@@ -1,0 +1,77 @@
+"""The questionnaire as it stands now: its questions, its version and its flag rules."""
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+from screening import rules
+from screening.models import Contraindication, Question, Section
+
+CACHE_KEY = "screening:questionnaire"
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    questions: tuple
+    contraindications: dict
+
+    @classmethod
+    def current(cls):
+        """The active questionnaire, from the shared cache (two queries when it is cold)."""
+        questionnaire = cache.get(CACHE_KEY)
+        if questionnaire is None:
+            questionnaire = cls(
+                questions=tuple(Question.objects.active()),
+                contraindications={c.code: c for c in Contraindication.objects.all()},
+            )
+            cache.set(CACHE_KEY, questionnaire, 60 * 60)
+        return questionnaire
+
+    def in_section(self, section):
+        return [q for q in self.questions if q.section == section]
+
+    @property
+    def version(self):
+        wording = [
+            [q.key, q.section, q.position, q.text, q.help_text, q.choices, q.follow_up]
+            for q in self.questions
+        ] + [[c.code, c.name, c.explanation, c.guidance, c.keywords] for c in self.flag_order()]
+        digest = hashlib.sha256(json.dumps(wording).encode()).hexdigest()
+        return digest[:12]
+
+    def flag_order(self):
+        return sorted(self.contraindications.values(), key=lambda c: c.position)
+
+    def flags(self, answers):
+        """The contraindications these answers raise, in the questionnaire's order."""
+        keywords = {c.code: c.keyword_list() for c in self.contraindications.values()}
+        codes = rules.flags_for([q.rule() for q in self.questions], answers, keywords)
+        return [c for c in self.flag_order() if c.code in codes]
+
+    def snapshot(self, answers):
+        """Every question as the patient saw it, with their answer in words."""
+        return [_snapshot_row(question, answers) for question in self.questions]
+
+
+def _snapshot_row(question, answers):
+    answer = answers.get(question.key, "")
+    labels = dict(question.choice_list())
+    row = {
+        "key": question.key,
+        "section": Section(question.section).label,
+        "question": question.text,
+        "hint": question.help_text,
+        "answer": answer,
+        "answer_text": labels.get(answer, answer),
+    }
+    if question.follow_up:
+        row["follow_up"] = question.follow_up
+        row["follow_up_answer"] = answers.get(f"{question.key}_details", "")
+    return row
+
+
+def questionnaire_changed(**kwargs):
+    """Signal receiver: an admin reworded the questionnaire."""
+    cache.delete(CACHE_KEY)

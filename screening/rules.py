@@ -1,0 +1,75 @@
+"""Which answers raise which contraindication flags. Pure functions, no database.
+
+Missing a flag is the worst mistake this product can make, so every rule errs
+towards raising one: "not sure" counts as "yes", and the medicines a patient
+writes down are checked for names that raise a flag even if they answered "no".
+"""
+
+import re
+from dataclasses import dataclass
+
+YES, NO, NOT_SURE = "yes", "no", "not_sure"
+YES_NO_CHOICES = ((YES, "Yes"), (NO, "No"), (NOT_SURE, "Not sure"))
+NOTHING_WORDS = {
+    "", "-", "--", "n/a", "na", "nil", "no", "none", "nothing", "no allergies", "none known",
+    "not applicable",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class QuestionRule:
+    key: str
+    kind: str
+    flag: str = ""
+    flag_answers: tuple[str, ...] = ()
+    flag_when_filled: bool = False
+    scan_for_keywords: bool = False
+
+
+def raises_flag(rule, answer):
+    """Does this one answer raise the question's own flag?"""
+    if not rule.flag:
+        return False
+    if rule.kind == "yes_no":
+        # Only a clear "no" clears it: "yes", "not sure" and a missing answer all raise it.
+        return answer != NO
+    if rule.kind == "text":
+        return rule.flag_when_filled and not says_nothing(answer)
+    return answer in rule.flag_answers
+
+
+def says_nothing(text):
+    return normalise(text).strip(" .!") in NOTHING_WORDS
+
+
+def normalise(text):
+    return re.sub(r"\s+", " ", str(text or "")).strip().lower()
+
+
+def mentions(text, keyword):
+    """Whole-word, case-insensitive: 'heparin' matches 'Heparin 5000' but not 'heparinoid'."""
+    words = r"\s+".join(re.escape(part) for part in keyword.split())
+    return re.search(rf"(?<![\w-]){words}(?![\w-])", normalise(text)) is not None
+
+
+def keyword_flags(texts, keywords_by_flag):
+    found = set()
+    for flag, keywords in keywords_by_flag.items():
+        if any(mentions(text, word) for text in texts for word in keywords):
+            found.add(flag)
+    return found
+
+
+def flags_for(question_rules, answers, keywords_by_flag):
+    """The set of flag codes that these answers raise.
+
+    `answers` maps question keys to answers, and `<key>_details` to follow-up text.
+    """
+    flags = {rule.flag for rule in question_rules if raises_flag(rule, answers.get(rule.key))}
+    scanned = [
+        answers.get(key, "")
+        for rule in question_rules
+        if rule.scan_for_keywords
+        for key in (rule.key, f"{rule.key}_details")
+    ]
+    return flags | keyword_flags(scanned, keywords_by_flag)

@@ -1,0 +1,58 @@
+"""A patient's answers while they move through the questionnaire, kept in their session."""
+
+import uuid
+
+from screening.models import Section
+
+KEY = "screening"
+STEPS = ["about-you", *Section.ordered()]
+
+
+class ScreeningSession:
+    def __init__(self, session):
+        self.session = session
+
+    @property
+    def state(self):
+        return self.session.get(KEY)
+
+    @property
+    def active(self):
+        return self.state is not None
+
+    def start(self):
+        self.session[KEY] = {"token": str(uuid.uuid4()), "steps": {}}
+
+    @property
+    def token(self):
+        return self.state["token"]
+
+    def answers_for(self, step):
+        return self.state["steps"].get(step, {}) if self.active else {}
+
+    def save_step(self, step, answers):
+        self.state["steps"][step] = answers
+        self.session.modified = True
+
+    def first_missing_step(self):
+        done = self.state["steps"] if self.active else {}
+        return next((step for step in STEPS if step not in done), None)
+
+    def contact(self):
+        return self.answers_for("about-you")
+
+    def answers(self):
+        """The health answers of every step, in one dict keyed by question."""
+        merged = {}
+        for step in Section.ordered():
+            merged.update(self.answers_for(step))
+        return merged
+
+    def finish(self, submission):
+        """Forget the answers; remember only which submission this browser may see."""
+        self.session.pop(KEY, None)
+        self.session["screening_result"] = submission.pk
+        self.session.cycle_key()
+
+    def result_id(self):
+        return self.session.get("screening_result")
