@@ -1,0 +1,87 @@
+"""Every patient story raises exactly the flags it must: never one missed, none invented."""
+
+import pytest
+
+from screening.models import Question, Submission
+from screening.rules import NOT_SURE, YES
+from tests.screening.conftest import all_no_answers
+from tests.stories import ALL_FLAGS, STORIES, YES_NO_KEYS
+
+
+def story_answers(story):
+    answers = all_no_answers(**story.answers)
+    answers.update(
+        goal=story.goal,
+        medicines=story.medicines,
+        allergy_details=story.allergy_details,
+        blood_thinners_details=story.blood_thinners_details,
+    )
+    if answers["blood_thinners"] != "no" and not story.blood_thinners_details:
+        answers["blood_thinners_details"] = "I don't know the name"
+    return answers
+
+
+def raised(questionnaire, answers):
+    return {flag.code for flag in questionnaire.flags(answers)}
+
+
+@pytest.mark.parametrize("story", STORIES, ids=[s.title[:60] for s in STORIES])
+def test_patient_story_raises_exactly_its_flags(questionnaire, story):
+    assert raised(questionnaire, story_answers(story)) == story.expected
+
+
+@pytest.mark.parametrize("story", STORIES, ids=[s.title[:60] for s in STORIES])
+def test_patient_story_sent_through_the_web_pages_stores_exactly_its_flags(
+    complete_questionnaire, story
+):
+    response = complete_questionnaire(story_answers(story))
+    assert response.status_code == 302
+    submission = Submission.objects.get()
+    assert {flag["code"] for flag in submission.flags} == story.expected
+    assert submission.flagged == bool(story.expected)
+
+
+def test_there_are_at_least_25_stories_covering_every_flag():
+    assert len(STORIES) >= 25
+    assert set().union(*(s.expected for s in STORIES)) == ALL_FLAGS
+
+
+def test_an_all_no_questionnaire_raises_no_flag(questionnaire):
+    assert raised(questionnaire, all_no_answers()) == set()
+
+
+@pytest.mark.parametrize("answer", [YES, NOT_SURE])
+@pytest.mark.parametrize("key", YES_NO_KEYS)
+def test_yes_or_not_sure_to_a_health_question_raises_its_flag(questionnaire, key, answer):
+    question = Question.objects.get(key=key)
+    answers = all_no_answers(**{key: answer})
+    assert raised(questionnaire, answers) == {question.contraindication.code}
+
+
+def test_every_contraindication_is_raised_by_at_least_one_question(questionnaire):
+    codes = {q.contraindication.code for q in questionnaire.questions if q.contraindication}
+    assert codes == ALL_FLAGS
+
+
+def test_a_missing_answer_raises_the_flag_rather_than_hiding_it(questionnaire):
+    answers = all_no_answers()
+    del answers["pregnant"]
+    assert raised(questionnaire, answers) == {"pregnancy"}
+
+
+def test_weight_loss_as_the_goal_is_flagged(questionnaire):
+    assert raised(questionnaire, all_no_answers(goal="weight")) == {"weight_loss_goal"}
+
+
+@pytest.mark.parametrize(
+    "medicines",
+    ["Eliquis 5mg twice a day", "WARFARIN", "fish  oil", "Omega-3 capsules", "aspirin, 75mg"],
+)
+def test_blood_thinner_written_in_medicines_is_flagged_even_after_answering_no(
+    questionnaire, medicines
+):
+    assert raised(questionnaire, all_no_answers(medicines=medicines)) == {"anticoagulants"}
+
+
+def test_part_of_a_longer_word_does_not_count_as_a_medicine_name(questionnaire):
+    assert raised(questionnaire, all_no_answers(medicines="heparinoid cream")) == set()

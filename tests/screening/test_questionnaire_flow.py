@@ -1,0 +1,291 @@
+import re
+from datetime import date
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import OperationalError
+from django.test import Client
+
+from screening.models import Contraindication, Question, Submission
+from screening.session import STEPS
+from tests.screening.conftest import CONTACT, all_no_answers, consult_date_fields
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def post_contact(client, **changes):
+    return client.post("/screening/about-you/", {**CONTACT, **consult_date_fields(), **changes})
+
+
+def test_start_page_says_how_long_it_takes_who_sees_answers_and_how_long_they_are_kept(client):
+    text = soup(client.get("/screening/")).get_text(" ", strip=True)
+    assert "about 5 minutes" in text
+    assert "Only clinic staff who need your answers" in text
+    assert "We delete them 90 days after you send them" in text
+
+
+def test_each_step_shows_progress_and_a_back_link(client):
+    page = soup(client.get("/screening/medicines/"))
+    assert "Step 3 of 6" in page.select_one(".progress").text
+    assert page.select_one("a.back-link")["href"] == "/screening/treatment/"
+
+
+def test_validation_error_has_a_linked_summary_and_keeps_what_was_typed(client):
+    response = post_contact(client, email="not-an-email", date_of_birth_2="")
+    page = soup(response)
+    assert response.status_code == 200
+    assert page.title.text.startswith("Error:")
+    summary_links = {a["href"]: a.text for a in page.select(".govuk-error-summary a")}
+    assert "Enter an email address like name@example.com" in summary_links.values()
+    assert "Date of birth must include a year" in summary_links.values()
+    for href in summary_links:
+        assert page.select_one(href) is not None
+    assert page.select_one("#id_full_name")["value"] == "Jo Patient"
+    assert page.select_one("#id_email")["value"] == "not-an-email"
+    assert page.select_one("#id_date_of_birth_0")["value"] == "27"
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"date_of_birth_2": str(date.today().year + 1)}, "Date of birth must be in the past"),
+        ({"date_of_birth_0": "31", "date_of_birth_1": "2"}, "Date of birth must be a real date"),
+        ({"date_of_birth_2": "85"}, "Year must include 4 numbers"),
+        (consult_date_fields(-3), "Consultation date must be today or in the future"),
+        ({"email": "", "phone": ""}, "Enter an email address or a phone number"),
+        ({"phone": "call me maybe"}, "Enter a phone number, like 07700 900 982"),
+        ({"full_name": "   "}, "Enter your full name"),
+    ],
+)
+def test_impossible_contact_details_are_refused_with_a_plain_reason(client, changes, message):
+    response = post_contact(client, **changes)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_unanswered_health_question_asks_for_yes_no_or_not_sure(client):
+    response = client.post("/screening/medicines/", {"breastfeeding": "no"})
+    assert "Select yes, no or not sure" in response.content.decode()
+    assert soup(response).select_one("#id_breastfeeding_2").has_attr("checked")
+
+
+def test_yes_to_blood_thinners_asks_which_ones(client):
+    answers = {**all_no_answers(blood_thinners="yes")}
+    response = client.post("/screening/medicines/", answers)
+    assert "Tell us which ones" in response.content.decode()
+
+
+def test_consent_is_required_and_unticked_by_default(client):
+    client.get("/screening/about-you/")
+    post_contact(client)
+    for step in STEPS[1:]:
+        client.post(f"/screening/{step}/", all_no_answers())
+    page = soup(client.get("/screening/check-your-answers/"))
+    assert not page.select_one("#id_consent").has_attr("checked")
+    assert "health information" in page.select_one("label[for=id_consent]").text
+    response = client.post("/screening/check-your-answers/", {})
+    assert "Tick the box to agree" in response.content.decode()
+    assert Submission.objects.count() == 0
+
+
+def test_consent_is_stored_with_its_version_words_and_time(complete_questionnaire):
+    complete_questionnaire()
+    submission = Submission.objects.get()
+    assert submission.consent_version == "2026-11-v1"
+    assert "health information" in submission.consent_text
+    assert submission.consent_given_at is not None
+
+
+def test_check_page_has_a_change_link_for_every_answer(client, questionnaire):
+    client.get("/screening/about-you/")
+    post_contact(client)
+    for step in STEPS[1:]:
+        client.post(f"/screening/{step}/", all_no_answers())
+    page = soup(client.get("/screening/check-your-answers/"))
+    change_links = page.select(".check-list__change a")
+    assert len(change_links) == 5 + len(questionnaire.questions)
+    assert all(a["href"].endswith("?return=check") for a in change_links)
+
+
+def test_change_link_returns_to_the_check_page(client):
+    client.get("/screening/about-you/")
+    post_contact(client)
+    for step in STEPS[1:]:
+        client.post(f"/screening/{step}/", all_no_answers())
+    response = client.post(
+        "/screening/medicines/?return=check", all_no_answers(pregnant="not_sure")
+    )
+    assert response["Location"] == "/screening/check-your-answers/"
+
+
+def test_submitting_twice_or_refreshing_makes_exactly_one_submission(
+    client, complete_questionnaire
+):
+    first = complete_questionnaire()
+    again = client.post("/screening/check-your-answers/", {"consent": "on"})
+    refresh = client.get("/screening/your-result/")
+    assert Submission.objects.count() == 1
+    assert first["Location"] == again["Location"] == "/screening/your-result/"
+    assert refresh.status_code == 200
+
+
+def test_snapshot_is_unchanged_when_the_questionnaire_is_reworded_later(
+    client, complete_questionnaire
+):
+    complete_questionnaire(all_no_answers(pregnant="yes"))
+    submission = Submission.objects.get()
+    before = (submission.answers, submission.flags, submission.questionnaire_version)
+    question = Question.objects.get(key="pregnant")
+    question.text = "Is there any chance you are pregnant?"
+    question.save()
+    flag = Contraindication.objects.get(code="pregnancy")
+    flag.name = "Possible pregnancy"
+    flag.save()
+    submission.refresh_from_db()
+    assert (submission.answers, submission.flags, submission.questionnaire_version) == before
+    assert "Pregnancy" in client.get("/screening/your-result/").content.decode()
+
+
+def test_rewording_the_questionnaire_gives_a_new_version(complete_questionnaire):
+    complete_questionnaire()
+    question = Question.objects.get(key="diabetes")
+    question.text = "Do you have diabetes of any type?"
+    question.save()
+    complete_questionnaire()
+    versions = set(Submission.objects.values_list("questionnaire_version", flat=True))
+    assert len(versions) == 2
+
+
+def test_no_personal_or_health_data_appears_in_any_url(client, complete_questionnaire):
+    marker_answers = all_no_answers(medicines="ZZMARKER-MED", allergy_details="ZZMARKER-ALG")
+    response = complete_questionnaire(marker_answers, contact={"full_name": "ZZMARKER Name"})
+    result = client.get(response["Location"])
+    urls = [response["Location"]] + [a["href"] for a in soup(result).select("a[href]")]
+    assert not [u for u in urls if "ZZMARKER" in u or "Jo" in u or "1985" in u]
+
+
+def test_result_page_is_refused_to_another_browser(client, complete_questionnaire):
+    complete_questionnaire()
+    assert Client().get("/screening/your-result/").status_code == 404
+    assert client.get("/screening/your-result/").status_code == 200
+
+
+def test_result_reference_code_avoids_characters_that_sound_or_look_alike(
+    complete_questionnaire,
+):
+    complete_questionnaire()
+    reference = Submission.objects.get().reference
+    assert re.fullmatch(r"[ACDEFGHJKMNPQRTUVWXY3479]{4}-[ACDEFGHJKMNPQRTUVWXY3479]{4}", reference)
+
+
+def test_result_lists_each_flag_with_its_explanation_and_a_link_to_read_more(
+    client, complete_questionnaire
+):
+    complete_questionnaire(all_no_answers(pregnant="yes", diabetes="not_sure"))
+    page = soup(client.get("/screening/your-result/"))
+    flags = page.select(".flag")
+    assert [f.h3.text for f in flags] == ["Pregnancy", "A serious or long-term illness"]
+    for flag in flags:
+        assert "Please discuss this with your clinician before any treatment." in flag.text
+    assert flags[0].a["href"] == "/topics/who-should-not-have-it/#pregnancy"
+
+
+def test_result_without_flags_says_the_clinician_will_still_review_their_health(
+    client, complete_questionnaire
+):
+    complete_questionnaire()
+    text = soup(client.get("/screening/your-result/")).get_text(" ", strip=True)
+    assert "Nothing in your answers needs to be raised" in text
+    assert "clinician will still go through your health" in text
+
+
+def test_print_version_of_the_result_shows_the_reference_and_flags(client, complete_questionnaire):
+    complete_questionnaire(all_no_answers(breastfeeding="yes"))
+    text = client.get("/screening/your-result/print/").content.decode()
+    assert Submission.objects.get().reference in text
+    assert "Breastfeeding" in text
+
+
+def test_expired_session_mid_way_keeps_this_page_and_asks_for_the_rest(client):
+    response = client.post("/screening/medicines/", all_no_answers(), follow=True)
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "answers are cleared after 2 hours" in text
+    assert response.redirect_chain[-1][0] == "/screening/about-you/"
+
+
+def test_check_page_without_a_session_sends_the_patient_to_the_start(client):
+    response = client.post("/screening/check-your-answers/", {"consent": "on"}, follow=True)
+    assert response.redirect_chain[-1][0] == "/screening/"
+    assert "Please start again" in response.content.decode()
+
+
+def test_honeypot_filled_in_by_a_bot_is_not_accepted(client, complete_questionnaire):
+    client.get("/screening/about-you/")
+    post_contact(client)
+    for step in STEPS[1:]:
+        client.post(f"/screening/{step}/", all_no_answers())
+    response = client.post("/screening/check-your-answers/", {"consent": "on", "website": "x"})
+    assert response.status_code == 400
+    assert Submission.objects.count() == 0
+
+
+def test_too_many_submissions_from_one_client_get_a_page_that_explains(
+    settings, complete_questionnaire
+):
+    settings.SCREENING_SUBMISSIONS_PER_HOUR = 2
+    assert complete_questionnaire().status_code == 302
+    assert complete_questionnaire().status_code == 302
+    response = complete_questionnaire()
+    assert response.status_code == 429
+    assert "try again in an hour" in response.content.decode()
+    assert Submission.objects.count() == 2
+
+
+def test_database_failure_at_submit_gives_503_with_answers_still_on_screen(client, monkeypatch):
+    client.get("/screening/about-you/")
+    post_contact(client, full_name="Robin Keepme")
+    for step in STEPS[1:]:
+        client.post(f"/screening/{step}/", all_no_answers(medicines="ZZKEPT"))
+
+    def database_down(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(Submission.objects, "get_or_create", database_down)
+    response = client.post("/screening/check-your-answers/", {"consent": "on"})
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    text = response.content.decode()
+    assert "could not save your answers just now" in text
+    assert "Robin Keepme" in text and "ZZKEPT" in text
+    monkeypatch.undo()
+    assert client.post("/screening/check-your-answers/", {"consent": "on"}).status_code == 302
+    assert Submission.objects.count() == 1
+
+
+def test_consult_date_is_optional(complete_questionnaire):
+    cleared = {"consult_date_0": "", "consult_date_1": "", "consult_date_2": ""}
+    assert complete_questionnaire(contact=cleared).status_code == 302
+    assert Submission.objects.get().consult_date is None
+
+
+def test_step_pages_are_never_cached_by_the_browser(client):
+    assert "no-store" in client.get("/screening/about-you/")["Cache-Control"]
+
+
+def test_unknown_step_is_a_friendly_404(client):
+    assert client.get("/screening/not-a-step/").status_code == 404
+
+
+def test_consult_in_two_years_and_a_day_is_refused(client):
+    far = consult_date_fields(731)
+    assert "within the next 2 years" in post_contact(client, **far).content.decode()
+
+
+def test_date_of_birth_in_the_distant_past_is_refused(client):
+    old = {"date_of_birth_2": str(date.today().year - 121)}
+    assert "Check the year" in post_contact(client, **old).content.decode()

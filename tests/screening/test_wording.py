@@ -1,0 +1,82 @@
+"""What patients read never diagnoses, never says 'safe' or 'excluded', never says stop a
+medicine, and every flag tells them to talk to a clinician."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from content import starter
+from screening.models import Contraindication, Question
+
+ROOT = Path(__file__).resolve().parents[2]
+FORBIDDEN = [
+    r"\byou are safe\b", r"\bsafe for you\b", r"\bexcluded\b", r"\byou cannot have\b",
+    r"\byou can't have\b", r"\bstop taking\b", r"\bstop your\b", r"\byou have (a|an) \w+ disorder",
+    r"\bdiagnos(is|ed) (you|with)\b", r"\bnot eligible\b",
+]  # fmt: skip
+
+
+def patient_texts():
+    for path in (ROOT / "templates").rglob("*.html"):
+        yield str(path.relative_to(ROOT)), path.read_text()
+    for page in starter.pages():
+        yield page.slug, page.body
+    for flag in Contraindication.objects.all():
+        yield flag.code, f"{flag.name} {flag.explanation} {flag.guidance}"
+    for question in Question.objects.all():
+        yield question.key, f"{question.text} {question.help_text} {question.follow_up}"
+
+
+@pytest.mark.django_db
+def test_nothing_a_patient_reads_says_safe_excluded_or_stop_a_medicine():
+    found = [
+        (where, pattern)
+        for where, text in patient_texts()
+        for pattern in FORBIDDEN
+        if re.search(pattern, text, re.IGNORECASE)
+    ]
+    assert found == []
+
+
+@pytest.mark.django_db
+def test_every_flag_tells_the_patient_to_talk_to_a_clinician():
+    for flag in Contraindication.objects.all():
+        assert "talk to a clinician" in flag.guidance.lower()
+
+
+@pytest.mark.django_db
+def test_admin_can_reword_a_question_but_not_change_which_flag_it_raises(admin_client):
+    question = Question.objects.get(key="pregnant")
+    response = admin_client.post(
+        f"/admin/screening/question/{question.pk}/change/",
+        {
+            "section": question.section,
+            "position": question.position,
+            "text": "Could you be pregnant?",
+            "help_text": question.help_text,
+            "choices": "",
+            "follow_up": "",
+            "active": "on",
+            "contraindication": "",
+            "flag_answers": "",
+        },
+    )
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.text == "Could you be pregnant?"
+    assert question.contraindication.code == "pregnancy"
+
+
+@pytest.mark.django_db
+def test_submissions_are_read_only_in_the_admin(admin_client, complete_questionnaire):
+    from screening.models import Submission
+
+    complete_questionnaire()
+    submission = Submission.objects.get()
+    url = f"/admin/screening/submission/{submission.pk}/"
+    assert admin_client.get(url + "change/").status_code == 200
+    admin_client.post(url + "change/", {"full_name": "Changed"})
+    assert admin_client.post(url + "delete/", {"post": "yes"}).status_code == 403
+    submission.refresh_from_db()
+    assert submission.full_name == "Jo Patient"
