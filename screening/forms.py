@@ -88,10 +88,10 @@ class ContactForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = _helper(
             Field.text("full_name", label_size=Size.SMALL),
-            Field("date_of_birth", legend_size=Size.SMALL),
+            Field("date_of_birth", context={"legend_size": Size.for_legend(Size.SMALL)}),
             Field.text("email", label_size=Size.SMALL),
             Field.text("phone", label_size=Size.SMALL, field_width=20),
-            Field("consult_date", legend_size=Size.SMALL),
+            Field("consult_date", context={"legend_size": Size.for_legend(Size.SMALL)}),
         )
 
     def clean_full_name(self):

@@ -10,7 +10,7 @@ PAGES = {
 }
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("path", PAGES)
 def test_every_site_page_is_accessible_and_valid(page, check_page, path):
     page.goto(path)
@@ -18,7 +18,7 @@ def test_every_site_page_is_accessible_and_valid(page, check_page, path):
     check_page(page)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_skip_link_moves_keyboard_focus_to_the_main_content(page):
     page.goto("/")
     page.keyboard.press("Tab")
@@ -27,7 +27,7 @@ def test_skip_link_moves_keyboard_focus_to_the_main_content(page):
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("template", ["403.html", "500.html", "400.html"])
 def test_error_pages_are_accessible_and_valid(page, check_page, template):
     from django.template.loader import render_to_string
@@ -37,7 +37,7 @@ def test_error_pages_are_accessible_and_valid(page, check_page, template):
     check_page(page)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_checkers_report_an_unlabelled_field_and_invalid_html(page, tmp_path):
     from tests.browser.conftest import axe_violations, html_errors
 

@@ -3,7 +3,7 @@ from django.core.management import call_command
 
 from content.models import Topic
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
