@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import RedirectView
+from django_otp.admin import OTPAdminSite
 
 from content.sitemaps import TopicSitemap
 from content.views import RobotsView
@@ -12,8 +14,14 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": {"topics": TopicSitemap}}, name="sitemap"),
+    path("staff/", include("staff.urls")),
+    # Staff sign in once, with their second factor, then reach the admin.
+    path("admin/login/", RedirectView.as_view(url="/staff/login/", query_string=True)),
     path("admin/", admin.site.urls),
 ]
+
+# The admin shows health data: only staff who have passed their second factor get in.
+admin.site.__class__ = OTPAdminSite
 
 handler400 = "mesoinfo.views.bad_request"
 handler403 = "mesoinfo.views.permission_denied"

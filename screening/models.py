@@ -2,8 +2,10 @@
 
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from screening import rules
 
@@ -127,8 +129,64 @@ def new_reference():
     return f"{code[:4]}-{code[4:]}"
 
 
+class ReviewStatus(models.TextChoices):
+    NOT_REVIEWED = "new", "Not reviewed"
+    CLEARED = "cleared", "Cleared for consult"
+    DISCUSS = "discuss", "Discuss at consult"
+    NOT_SUITABLE = "not_suitable", "Not suitable"
+    MORE_INFO = "more_info", "Needs more information"
+
+    @classmethod
+    def decisions(cls):
+        return [(s.value, s.label) for s in cls if s != cls.NOT_REVIEWED]
+
+    def can_change_to(self, other):
+        """A decision can be revised, but a reviewed submission never goes back to new."""
+        return other != ReviewStatus.NOT_REVIEWED and other != self
+
+
+class Attendance(models.TextChoices):
+    EXPECTED = "expected", "Expected"
+    CONTACTED = "contacted", "Patient contacted"
+    ATTENDED = "attended", "Attended"
+    DID_NOT_ATTEND = "dna", "Did not attend"
+    CANCELLED = "cancelled", "Cancelled"
+
+    def can_change_to(self, other):
+        return other != self
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def awaiting_review(self):
+        return self.filter(status=ReviewStatus.NOT_REVIEWED)
+
+    def in_queue_order(self):
+        """Unreviewed flagged first, then the soonest consultation, then the oldest."""
+        return self.annotate(
+            urgent=models.Case(
+                models.When(flagged=True, status=ReviewStatus.NOT_REVIEWED, then=0),
+                default=1,
+            )
+        ).order_by("urgent", models.F("consult_date").asc(nulls_last=True), "created_at")
+
+    def raising(self, code):
+        return self.filter(raised_flags__code=code)
+
+    def matching(self, text):
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(
+            models.Q(reference__iexact=text.upper()) | models.Q(full_name__icontains=text)
+        )
+
+    def older_than(self, moment):
+        return self.filter(created_at__lt=moment)
+
+
 class Submission(models.Model):
-    """One patient's answers, frozen as they were asked and answered. Never edited."""
+    """One patient's answers, frozen as they were asked and answered. Never edited;
+    staff decisions and notes are separate records."""
 
     reference = models.CharField(max_length=9, unique=True, default=new_reference)
     token = models.UUIDField(unique=True, help_text="One per questionnaire run: stops doubles.")
@@ -145,9 +203,161 @@ class Submission(models.Model):
     consent_version = models.CharField(max_length=20)
     consent_text = models.TextField()
     consent_given_at = models.DateTimeField()
+    status = models.CharField(
+        max_length=12, choices=ReviewStatus, default=ReviewStatus.NOT_REVIEWED
+    )
+    attendance = models.CharField(max_length=10, choices=Attendance, default=Attendance.EXPECTED)
+    version = models.PositiveIntegerField(default=1, help_text="Moves on every staff change.")
+
+    objects = SubmissionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
+        permissions = [
+            ("view_queue", "Can see the review queue and contact details"),
+            ("view_health_answers", "Can see health answers and flags"),
+            ("review_submission", "Can record a review decision"),
+            ("record_attendance", "Can record attendance"),
+            ("export_submissions", "Can export the queue as CSV"),
+        ]
+        indexes = [
+            models.Index(fields=["flagged", "status", "consult_date", "created_at"]),
+            models.Index(fields=["status", "consult_date"]),
+        ]
 
     def __str__(self):
         return self.reference
+
+    def get_absolute_url(self):
+        return reverse("staff:submission", args=[self.reference])
+
+    @property
+    def flag_codes(self):
+        return [flag["code"] for flag in self.flags]
+
+    @property
+    def consult_soon_unreviewed(self):
+        today = timezone.localdate()
+        return (
+            self.status == ReviewStatus.NOT_REVIEWED
+            and self.consult_date is not None
+            and (self.consult_date - today).days <= 2
+        )
+
+
+class RaisedFlag(models.Model):
+    """One flag on one submission, kept as a row so the queue can filter by it."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="raised_flags"
+    )
+    code = models.CharField(max_length=40)
+
+    class Meta:
+        indexes = [models.Index(fields=["code", "submission"])]
+
+    def __str__(self):
+        return self.code
+
+
+class Review(models.Model):
+    """A staff decision or note on a submission. Added, never changed."""
+
+    class Kind(models.TextChoices):
+        DECISION = "decision", "Review decision"
+        ATTENDANCE = "attendance", "Attendance"
+        NOTE = "note", "Note"
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="reviews")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    kind = models.CharField(max_length=10, choices=Kind)
+    value = models.CharField(max_length=20, blank=True)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} on {self.submission_id}"
+
+    def value_label(self):
+        choices = ReviewStatus if self.kind == self.Kind.DECISION else Attendance
+        return dict(choices.choices).get(self.value, "")
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("Audit records are append-only.")
+
+    def delete(self):
+        raise PermissionError("Audit records are append-only.")
+
+
+class AuditEvent(models.Model):
+    """Who did what to which submission, when and from where. Append-only: each row
+    carries a hash of itself and of the row before, so an edited row shows."""
+
+    class Action(models.TextChoices):
+        LIST = "list", "Viewed the queue"
+        VIEW = "view", "Viewed a submission"
+        PRINT = "print", "Printed a submission"
+        DECISION = "decision", "Recorded a decision"
+        ATTENDANCE = "attendance", "Recorded attendance"
+        NOTE = "note", "Added a note"
+        EXPORT = "export", "Exported the queue"
+        AUDIT_VIEW = "audit_view", "Viewed the audit log"
+        AUDIT_EXPORT = "audit_export", "Exported the audit log"
+        PURGE = "purge", "Deleted after the retention period"
+        ERASE = "erase", "Erased on request"
+        SIGN_IN = "sign_in", "Signed in"
+        SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
+        SIGN_OUT = "sign_out", "Signed out"
+        VERIFIED = "verified", "Second factor verified"
+        DENIED = "denied", "Access denied"
+
+    created_at = models.DateTimeField(db_index=True)
+    # PROTECT: staff accounts that have touched health data are deactivated, not deleted.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_name = models.CharField(max_length=150, blank=True)
+    action = models.CharField(max_length=20, choices=Action, db_index=True)
+    reference = models.CharField(max_length=9, blank=True, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True)
+    detail = models.CharField(max_length=200, blank=True, help_text="Never health data.")
+    previous_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        permissions = [
+            ("view_auditlog", "Can read the audit log"),
+            ("export_auditlog", "Can export the audit log"),
+        ]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Audit records are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Audit records are append-only.")
+
+    def canonical(self):
+        return "|".join(
+            [
+                self.created_at.isoformat(),
+                self.actor_name,
+                self.action,
+                self.reference,
+                self.ip_address or "",
+                self.detail,
+                self.previous_hash,
+            ]
+        )

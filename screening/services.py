@@ -1,17 +1,40 @@
 """Saving a finished questionnaire: all at once, exactly once."""
 
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
-from screening import consent
-from screening.models import Submission
+from screening import audit, consent
+from screening.models import (
+    Attendance,
+    AuditEvent,
+    RaisedFlag,
+    Review,
+    ReviewStatus,
+    Submission,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class StaleEdit(Exception):
+    """Someone else saved this submission since the form was loaded."""
+
+
+class IllegalTransition(Exception):
+    """That status change is not allowed from the current status."""
 
 
 def find_submitted(token):
     return Submission.objects.filter(token=token).first()
 
 
-def submit(*, questionnaire, session, clinic_name):
+def submit(*, questionnaire, session, clinic_name, clinic_email=""):
     """Store the patient's answers with a snapshot of the questions; repeat calls with
     the same session token return the first submission instead of making another."""
     answers = session.answers()
@@ -37,7 +60,18 @@ def submit(*, questionnaire, session, clinic_name):
     for _attempt in range(3):
         try:
             with transaction.atomic():
-                return Submission.objects.get_or_create(token=session.token, defaults=fields)[0]
+                submission, created = Submission.objects.get_or_create(
+                    token=session.token, defaults=fields
+                )
+                if created:
+                    RaisedFlag.objects.bulk_create(
+                        RaisedFlag(submission=submission, code=f.code) for f in flags
+                    )
+                    if flags:
+                        transaction.on_commit(
+                            lambda saved=submission: notify_clinic(saved, clinic_email)
+                        )
+                return submission
         except IntegrityError:
             # Either a request with the same token won the race (keep theirs), or the
             # random reference clashed with another one (try again with a new one).
@@ -45,3 +79,70 @@ def submit(*, questionnaire, session, clinic_name):
             if submitted:
                 return submitted
     raise IntegrityError("Could not find a free reference code")
+
+
+def notify_clinic(submission, clinic_email):
+    """Tell the clinic's inbox a flagged submission arrived: reference and link only."""
+    if not clinic_email:
+        return
+    link = settings.MESOINFO_SITE_URL + reverse("staff:submission", args=[submission.reference])
+    try:
+        send_mail(
+            subject=f"Screening {submission.reference} needs review",
+            message=(
+                f"A screening questionnaire with answers to review has arrived.\n\n"
+                f"Reference: {submission.reference}\nOpen it (sign-in needed): {link}\n"
+            ),
+            from_email=None,
+            recipient_list=[clinic_email],
+        )
+    except OSError:
+        # The submission is saved; the queue still shows it flagged first.
+        logger.warning("Could not email the clinic about submission %s", submission.pk)
+
+
+def record_review(*, submission, version, user, request, decision="", attendance="", note=""):
+    """Record a decision, an attendance change and/or a note, if nobody else saved first."""
+    changes = {}
+    if decision:
+        if not ReviewStatus(submission.status).can_change_to(decision):
+            raise IllegalTransition(f"It is already {ReviewStatus(decision).label.lower()}.")
+        changes["status"] = decision
+    if attendance:
+        if not Attendance(submission.attendance).can_change_to(attendance):
+            raise IllegalTransition(f"It is already {Attendance(attendance).label.lower()}.")
+        changes["attendance"] = attendance
+    with transaction.atomic():
+        saved = Submission.objects.filter(pk=submission.pk, version=version).update(
+            version=F("version") + 1, **changes
+        )
+        if not saved:
+            raise StaleEdit
+        entries = [
+            (Review.Kind.DECISION, decision, AuditEvent.Action.DECISION),
+            (Review.Kind.ATTENDANCE, attendance, AuditEvent.Action.ATTENDANCE),
+            (Review.Kind.NOTE, "note" if note and not (decision or attendance) else "",
+             AuditEvent.Action.NOTE),
+        ]  # fmt: skip
+        for kind, value, action in entries:
+            if value:
+                Review.objects.create(
+                    submission=submission,
+                    author=user,
+                    kind=kind,
+                    value="" if kind == Review.Kind.NOTE else value,
+                    note=note,
+                )
+                audit.record(action, request=request, reference=submission.reference,
+                             detail=value if kind != Review.Kind.NOTE else "")  # fmt: skip
+
+
+def delete_submissions(submissions, *, action, request=None, user=None, detail=""):
+    """Delete submissions with their flags and reviews; the audit keeps only references."""
+    deleted = 0
+    for reference, pk in submissions.values_list("reference", "pk").iterator():
+        with transaction.atomic():
+            Submission.objects.filter(pk=pk).delete()
+            audit.record(action, request=request, user=user, reference=reference, detail=detail)
+        deleted += 1
+    return deleted

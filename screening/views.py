@@ -131,6 +131,7 @@ class CheckAnswersView(TemplateView):
                 questionnaire=Questionnaire.current(),
                 session=self.screening,
                 clinic_name=self.clinic.name,
+                clinic_email=self.clinic.email,
             )
         except DatabaseError:
             return self.unavailable(form)

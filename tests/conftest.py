@@ -9,3 +9,21 @@ def _fast_passwords_and_clean_cache(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+def verified_login(client, user):
+    """Sign in as if the user had typed their password and a valid security code."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=True, name="test")
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    return verified_login(client, admin_user)

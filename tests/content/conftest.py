@@ -4,6 +4,7 @@ from datetime import date, timedelta
 import pytest
 
 from content.models import Topic
+from tests.conftest import verified_login
 
 _numbers = itertools.count(1)
 
@@ -35,5 +36,4 @@ def staff_client(client, django_user_model):
     user = django_user_model.objects.create_user(
         "editor", password="not-a-real-password-1", is_staff=True, is_superuser=True
     )
-    client.force_login(user)
-    return client
+    return verified_login(client, user)

@@ -1,0 +1,52 @@
+"""Writing and checking the append-only, hash-chained audit log."""
+
+import hashlib
+
+from django.db import transaction
+from django.utils import timezone
+
+from screening.models import AuditEvent
+
+GENESIS = "0" * 64
+
+
+def client_ip(request):
+    # REMOTE_ADDR is the proxy in production; gunicorn's forwarded_allow_ips makes
+    # it trust only our own proxy's X-Forwarded-For.
+    return request.META.get("REMOTE_ADDR") if request else None
+
+
+def record(action, *, request=None, user=None, reference="", detail=""):
+    """Append one event. Never pass health data in `detail`."""
+    user = user if user is not None else getattr(request, "user", None)
+    known = user if user is not None and user.is_authenticated else None
+    with transaction.atomic():
+        last = AuditEvent.objects.select_for_update().order_by("-id").first()
+        event = AuditEvent(
+            created_at=timezone.now(),
+            actor=known,
+            actor_name=known.get_username() if known else "",
+            action=action,
+            reference=reference,
+            ip_address=client_ip(request),
+            detail=detail[:200],
+            previous_hash=last.hash if last else GENESIS,
+        )
+        event.hash = digest(event)
+        event.save()
+    return event
+
+
+def digest(event):
+    return hashlib.sha256(event.canonical().encode()).hexdigest()
+
+
+def broken_links(events):
+    """The ids of events whose stored hash or link to the previous event is wrong."""
+    previous = GENESIS
+    broken = []
+    for event in events:
+        if event.previous_hash != previous or digest(event) != event.hash:
+            broken.append(event.pk)
+        previous = event.hash
+    return broken

@@ -1,0 +1,32 @@
+"""Who may open a staff page: signed in, second factor done, and holding the permission."""
+
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.views.decorators.cache import never_cache
+
+from screening import audit
+from screening.models import AuditEvent
+
+
+def staff_permission_required(*perms):
+    def decorator(view):
+        @wraps(view)
+        @never_cache
+        def wrapper(request, *args, **kwargs):
+            user = request.user
+            if not user.is_authenticated:
+                return redirect(f"/staff/login/?{urlencode({'next': request.path})}")
+            if not user.is_verified():
+                return redirect(f"/staff/two-factor/?{urlencode({'next': request.path})}")
+            if not user.has_perms(perms):
+                audit.record(AuditEvent.Action.DENIED, request=request, detail=request.path[:200])
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapper.staff_permissions = perms
+        return wrapper
+
+    return decorator

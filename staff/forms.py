@@ -1,0 +1,118 @@
+import base64
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+from screening.models import Attendance, AuditEvent, ReviewStatus
+
+
+def _helper(*layout):
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.layout = Layout(*layout)
+    return helper
+
+
+class SignInForm(AuthenticationForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
+        self.helper = _helper(
+            Field.text("username", field_width=20), Field.text("password", field_width=20)
+        )
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label="Security code",
+        help_text="The 6-digit code from your authenticator app.",
+        max_length=6,
+        error_messages={"required": "Enter the 6-digit security code"},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+    )
+
+    def __init__(self, device, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device = device
+        self.helper = _helper(Field.text("token", field_width=10))
+
+    def clean_token(self):
+        token = self.cleaned_data["token"].strip().replace(" ", "")
+        if not token.isdigit() or not self.device.verify_token(token):
+            raise forms.ValidationError(
+                "That code did not work. Check the time on your phone, then try the newest code",
+                code="invalid",
+            )
+        return token
+
+    @staticmethod
+    def secret_for_people(device):
+        return base64.b32encode(device.bin_key).decode().rstrip("=")
+
+
+class QueueFilterForm(forms.Form):
+    CONSULT = [
+        ("", "Any date"),
+        ("soon", "Today or the next 2 days"),
+        ("week", "Within 7 days"),
+        ("none", "Not booked"),
+        ("past", "Date has passed"),
+    ]
+    q = forms.CharField(label="Reference or name", required=False, max_length=100)
+    status = forms.ChoiceField(
+        label="Review status", required=False, choices=[("", "Any status"), *ReviewStatus.choices]
+    )
+    flag = forms.ChoiceField(label="Flag", required=False)
+    consult = forms.ChoiceField(label="Consultation date", required=False, choices=CONSULT)
+
+    def __init__(self, flag_choices, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["flag"].choices = [("", "Any flag"), *flag_choices]
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(label="Review decision", required=False, widget=forms.RadioSelect)
+    attendance = forms.ChoiceField(label="Attendance", required=False, widget=forms.RadioSelect)
+    note = forms.CharField(
+        label="Note", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, can_review, can_record_attendance, **kwargs):
+        super().__init__(*args, **kwargs)
+        layout = []
+        if can_review:
+            self.fields["decision"].choices = ReviewStatus.decisions()
+            layout.append(Field.radios("decision", legend_size=Size.SMALL))
+        else:
+            del self.fields["decision"]
+        if can_record_attendance:
+            self.fields["attendance"].choices = Attendance.choices
+            layout.append(Field.radios("attendance", legend_size=Size.SMALL))
+        else:
+            del self.fields["attendance"]
+        layout += [Field.textarea("note", label_size=Size.SMALL), "version"]
+        self.helper = _helper(*layout)
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("decision") or data.get("attendance") or data.get("note", "").strip()):
+            raise forms.ValidationError("Choose a decision or write a note", code="empty")
+        return data
+
+
+class AuditFilterForm(forms.Form):
+    SORTABLE = ["created_at", "actor_name", "action", "reference", "ip_address"]
+    start = forms.DateField(label="From (YYYY-MM-DD)", required=False)
+    end = forms.DateField(label="To (YYYY-MM-DD)", required=False)
+    action = forms.ChoiceField(
+        label="Action", required=False, choices=[("", "Any action"), *AuditEvent.Action.choices]
+    )
+    user = forms.CharField(label="Staff username", required=False, max_length=150)
+    sort = forms.ChoiceField(
+        required=False, choices=[(f"{d}{f}", f) for f in SORTABLE for d in ("", "-")]
+    )

@@ -1,0 +1,26 @@
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+
+
+class StaffSessionTimeoutMiddleware:
+    """Sign staff out after a spell of inactivity, and after a fixed time whatever they do."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now = time.time()
+            session = request.session
+            idle = now - session.get("seen", now)
+            age = now - session.get("auth_time", now)
+            if idle > settings.STAFF_IDLE_TIMEOUT or age > settings.STAFF_ABSOLUTE_TIMEOUT:
+                logout(request)
+                messages.info(request, "You were signed out to keep patient data safe.")
+                return redirect(f"{settings.LOGIN_URL}?next={request.path}")
+            session["seen"] = now
+        return self.get_response(request)

@@ -1,0 +1,252 @@
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from screening import audit, services
+from screening.models import AuditEvent, Contraindication, Submission
+from staff import queue
+from staff.access import staff_permission_required
+from staff.exports import csv_response
+from staff.forms import AuditFilterForm, QueueFilterForm, ReviewForm, SignInForm, TokenForm
+
+PAGE_SIZE = 25
+Action = AuditEvent.Action
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "staff/login.html"
+    form_class = SignInForm
+
+    def get_success_url(self):
+        return f"/staff/two-factor/?{urlencode({'next': self.get_redirect_url() or '/staff/'})}"
+
+
+def safe_next(request, default="/staff/"):
+    target = request.GET.get("next") or request.POST.get("next") or default
+    allowed = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    return target if allowed else default
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def two_factor(request):
+    user = request.user
+    if not user.is_authenticated:
+        return redirect("staff:login")
+    if user.is_verified():
+        return redirect(safe_next(request))
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    enrolling = device is None
+    if enrolling:
+        device, _ = TOTPDevice.objects.get_or_create(
+            user=user, confirmed=False, defaults={"name": "Authenticator app"}
+        )
+    form = TokenForm(device, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if enrolling:
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+        otp_login(request, device)
+        audit.record(Action.VERIFIED, request=request)
+        return redirect(safe_next(request))
+    context = {"form": form, "enrolling": enrolling, "next": safe_next(request)}
+    if enrolling:
+        context.update(
+            qr_svg=qr_svg(device.config_url), secret=TokenForm.secret_for_people(device)
+        )
+    return render(request, "staff/two_factor.html", context)
+
+
+def qr_svg(text):
+    import qrcode
+    import qrcode.image.svg
+
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    return image.to_string(encoding="unicode")
+
+
+@staff_permission_required("screening.view_queue")
+def queue_list(request):
+    flags = Contraindication.objects.values_list("code", "name")
+    form = QueueFilterForm(flags, request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    page = Paginator(queue.filtered(data), PAGE_SIZE).get_page(request.GET.get("page"))
+    audit.record(Action.LIST, request=request, detail=f"page {page.number}")
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    return render(
+        request,
+        "staff/queue.html",
+        {
+            "form": form,
+            "page": page,
+            "counts": queue.status_counts(),
+            "today": timezone.localdate(),
+            "filters": filters.urlencode(),
+            "can_see_health": request.user.has_perm("screening.view_health_answers"),
+            "can_export": request.user.has_perm("screening.export_submissions"),
+        },
+    )
+
+
+@staff_permission_required("screening.view_queue", "screening.export_submissions")
+def queue_export(request):
+    form = QueueFilterForm(Contraindication.objects.values_list("code", "name"), request.GET)
+    submissions = queue.filtered(form.cleaned_data if form.is_valid() else {})
+    audit.record(Action.EXPORT, request=request, detail=f"{submissions.count()} rows")
+    header = ["Reference", "Sent", "Name", "Date of birth", "Email", "Phone", "Consultation",
+              "Status", "Attendance", "Flags"]  # fmt: skip
+    rows = (
+        [
+            s.reference,
+            s.created_at.isoformat(),
+            s.full_name,
+            s.date_of_birth,
+            s.email,
+            s.phone,
+            s.consult_date or "",
+            s.get_status_display(),
+            s.get_attendance_display(),
+            " ".join(s.flag_codes),
+        ]  # fmt: skip
+        for s in submissions.iterator(chunk_size=500)
+    )
+    return csv_response("screening-queue.csv", header, rows)
+
+
+@staff_permission_required("screening.view_queue")
+@require_http_methods(["GET", "POST"])
+def submission_detail(request, reference):
+    submission = get_object_or_404(Submission, reference=reference)
+    user = request.user
+    form = ReviewForm(
+        request.POST or None,
+        initial={"version": submission.version},
+        can_review=user.has_perm("screening.review_submission"),
+        can_record_attendance=user.has_perm("screening.record_attendance"),
+    )
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_review(
+                submission=submission,
+                version=form.cleaned_data["version"],
+                user=user,
+                request=request,
+                decision=form.cleaned_data.get("decision", ""),
+                attendance=form.cleaned_data.get("attendance", ""),
+                note=form.cleaned_data["note"].strip(),
+            )
+        except services.StaleEdit:
+            status = 409
+            submission.refresh_from_db()
+            form.add_error(
+                None,
+                "Someone else saved this submission while you were working on it. Their "
+                "changes are shown below. What you typed is still in the form: check it, "
+                "then save again.",
+            )
+            form.data = form.data.copy()
+            form.data["version"] = submission.version
+        except services.IllegalTransition as refused:
+            status = 409
+            form.add_error(None, f"That change is not allowed. {refused}")
+        else:
+            messages.success(request, "Saved.")
+            return redirect(submission)
+    audit.record(Action.VIEW, request=request, reference=submission.reference)
+    return render(
+        request,
+        "staff/submission.html",
+        {
+            "submission": submission,
+            "form": form,
+            "reviews": submission.reviews.select_related("author"),
+            "can_see_health": user.has_perm("screening.view_health_answers"),
+        },
+        status=status,
+    )
+
+
+@staff_permission_required("screening.view_queue", "screening.view_health_answers")
+def submission_print(request, reference):
+    submission = get_object_or_404(Submission, reference=reference)
+    audit.record(Action.PRINT, request=request, reference=submission.reference)
+    return render(
+        request,
+        "staff/submission_print.html",
+        {"submission": submission, "reviews": submission.reviews.select_related("author")},
+    )
+
+
+def _audit_events(request):
+    form = AuditFilterForm(request.GET or None)
+    events = AuditEvent.objects.all()
+    data = form.cleaned_data if form.is_valid() else {}
+    if data.get("start"):
+        events = events.filter(created_at__date__gte=data["start"])
+    if data.get("end"):
+        events = events.filter(created_at__date__lte=data["end"])
+    if data.get("action"):
+        events = events.filter(action=data["action"])
+    if data.get("user"):
+        events = events.filter(actor_name__iexact=data["user"])
+    return form, events.order_by(data.get("sort") or "-created_at", "-id")
+
+
+@staff_permission_required("screening.view_auditlog")
+def audit_log(request):
+    form, events = _audit_events(request)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    audit.record(Action.AUDIT_VIEW, request=request, detail=f"page {page.number}")
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    sort_filters = request.GET.copy()
+    for key in ("page", "sort"):
+        sort_filters.pop(key, None)
+    return render(
+        request,
+        "staff/audit_log.html",
+        {
+            "form": form,
+            "page": page,
+            "filters": filters.urlencode(),
+            "sort_filters": sort_filters.urlencode(),
+            "columns": [
+                ("created_at", "When (UTC)"),
+                ("actor_name", "Who"),
+                ("action", "What"),
+                ("reference", "Submission"),
+                ("ip_address", "From"),
+            ],  # fmt: skip
+        },
+    )
+
+
+@staff_permission_required("screening.view_auditlog", "screening.export_auditlog")
+def audit_export(request):
+    _, events = _audit_events(request)
+    audit.record(Action.AUDIT_EXPORT, request=request)
+    header = ["When (UTC)", "Who", "What", "Submission", "From", "Detail", "Hash"]
+    rows = (
+        [
+            e.created_at.isoformat(),
+            e.actor_name,
+            e.get_action_display(),
+            e.reference,
+            e.ip_address,
+            e.detail,
+            e.hash,
+        ]  # fmt: skip
+        for e in events.iterator(chunk_size=1000)
+    )
+    return csv_response("audit-log.csv", header, rows)
