@@ -206,8 +206,8 @@ def _audit_events(request):
 @staff_permission_required("screening.view_auditlog")
 def audit_log(request):
     form, events = _audit_events(request)
+    audit.record(Action.AUDIT_VIEW, request=request, detail=f"page {request.GET.get('page', 1)}")
     page = Paginator(events, 50).get_page(request.GET.get("page"))
-    audit.record(Action.AUDIT_VIEW, request=request, detail=f"page {page.number}")
     filters = request.GET.copy()
     filters.pop("page", None)
     sort_filters = request.GET.copy()

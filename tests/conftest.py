@@ -1,5 +1,11 @@
 import pytest
 from django.core.cache import cache
+from django.db import connection
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("postgres_only") and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (runs in the PostgreSQL pass of make test)")
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 DEMO_USERNAME = "demo.clinician"
@@ -21,10 +22,13 @@ class Command(BaseCommand):
             user = user or user_model(username=DEMO_USERNAME, is_staff=True, is_superuser=True)
             user.set_password(password)
             user.save()
+            user.groups.set(Group.objects.filter(name__in=["Clinician", "Auditor"]))
             login_file.parent.mkdir(parents=True, exist_ok=True)
             login_file.write_text(password)
             login_file.chmod(0o600)
         password = login_file.read_text().strip()
         self.stdout.write(
-            f"Demo staff login (local only): username {DEMO_USERNAME}  password {password}"
+            f"Demo staff login (local only): http://127.0.0.1:8000/staff/  "
+            f"username {DEMO_USERNAME}  password {password}\n"
+            "On first sign-in you set up a security code with an authenticator app."
         )

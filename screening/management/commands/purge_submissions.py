@@ -1,0 +1,34 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from screening import services
+from screening.models import AuditEvent, Submission
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete submissions older than the retention period, with their flags, decisions and "
+        "notes. Run it daily; a second run the same day deletes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=settings.SCREENING_RETENTION_DAYS,
+            help="Keep submissions for this many days (default: MESOINFO_RETENTION_DAYS).",
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Count, delete nothing.")
+
+    def handle(self, *args, days, dry_run, **options):
+        expired = Submission.objects.older_than(timezone.now() - timedelta(days=days))
+        if dry_run:
+            self.stdout.write(f"Dry run: {expired.count()} submission(s) would be deleted.")
+            return
+        deleted = services.delete_submissions(
+            expired, action=AuditEvent.Action.PURGE, detail=f"older than {days} days"
+        )
+        self.stdout.write(f"Deleted {deleted} submission(s) older than {days} days.")

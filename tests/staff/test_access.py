@@ -1,0 +1,105 @@
+"""Deny by default: every staff URL is walked for every role."""
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, get_resolver
+
+from screening.models import AuditEvent
+from tests.conftest import verified_login
+
+pytestmark = pytest.mark.django_db
+OPEN = {"login", "two-factor", "logout"}
+# What each role may open; everything else must be refused.
+ALLOWED = {
+    "queue": {"Reception", "Clinician"},
+    "export": {"Clinician"},
+    "submission": {"Reception", "Clinician"},
+    "submission-print": {"Clinician"},
+    "audit": {"Auditor"},
+    "audit-export": {"Auditor"},
+}
+
+
+def staff_urls(reference):
+    resolver = get_resolver()
+    staff = next(p for p in resolver.url_patterns if getattr(p, "namespace", "") == "staff")
+    for pattern in staff.url_patterns:
+        assert isinstance(pattern, URLPattern)
+        if pattern.name in OPEN:
+            continue
+        route = str(pattern.pattern).replace("<str:reference>", reference)
+        yield pattern.name, f"/staff/{route}"
+
+
+def test_every_protected_staff_url_is_in_the_permission_table(submission_factory):
+    names = {name for name, _ in staff_urls("X")}
+    assert names == set(ALLOWED), "a new staff URL needs an entry in ALLOWED"
+
+
+def test_anonymous_visitors_are_sent_to_sign_in_on_every_staff_url(client, submission_factory):
+    reference = submission_factory().reference
+    for _name, url in staff_urls(reference):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith("/staff/login/"), url
+
+
+def test_password_alone_never_reaches_a_staff_page(client, staff_user, submission_factory):
+    reference = submission_factory().reference
+    client.force_login(staff_user("Clinician", "Auditor"))
+    for _name, url in staff_urls(reference):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith("/staff/two-factor/"), url
+
+
+@pytest.mark.parametrize("role", ["Reception", "Clinician", "Auditor", None])
+def test_each_role_opens_exactly_the_pages_it_is_allowed(staff_user, submission_factory, role):
+    reference = submission_factory().reference
+    client = verified_login(Client(), staff_user(*([role] if role else [])))
+    for name, url in staff_urls(reference):
+        expected = 200 if role in ALLOWED[name] else 403
+        assert client.get(url).status_code == expected, (role, url)
+
+
+def test_superuser_opens_every_staff_page(admin_client, submission_factory):
+    reference = submission_factory().reference
+    for _name, url in staff_urls(reference):
+        assert admin_client.get(url).status_code == 200, url
+
+
+def test_refused_access_is_written_to_the_audit_log(signed_in):
+    client = signed_in("Reception")
+    assert client.get("/staff/audit/").status_code == 403
+    assert AuditEvent.objects.filter(action="denied").count() == 1
+
+
+def test_unknown_or_guessed_submission_references_are_404(signed_in):
+    client = signed_in("Clinician")
+    for guess in ["AAAA-AAAA", "1", "../../etc", "ACDE-FGH"]:
+        assert client.get(f"/staff/submissions/{guess}/").status_code == 404
+
+
+def test_reception_sees_contact_details_but_not_health_answers(signed_in, submission_factory):
+    submission = submission_factory(flags=["pregnancy"])
+    html = signed_in("Reception").get(submission.get_absolute_url()).content.decode()
+    assert submission.full_name in html
+    assert "Are you pregnant?" not in html
+    assert "Review decision" not in html
+    assert "Attendance" in html
+
+
+def test_review_needs_post_and_a_csrf_token(staff_user, submission_factory):
+    submission = submission_factory()
+    client = verified_login(Client(enforce_csrf_checks=True), staff_user("Clinician"))
+    response = client.post(submission.get_absolute_url(), {"decision": "cleared", "version": 1})
+    assert response.status_code == 403
+    submission.refresh_from_db()
+    assert submission.status == "new"
+
+
+def test_the_admin_needs_the_second_factor_too(client, admin_user):
+    client.force_login(admin_user)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]

@@ -1,0 +1,88 @@
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection, transaction
+
+from screening import audit
+from screening.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def make_events(n=5):
+    return [audit.record(AuditEvent.Action.VIEW, reference=f"AAAA-000{i}") for i in range(n)]
+
+
+def test_an_untouched_audit_chain_verifies(capsys):
+    make_events()
+    call_command("verify_audit_chain")
+    assert "Audit chain intact: 5 events." in capsys.readouterr().out
+
+
+def test_the_app_cannot_change_or_delete_audit_records():
+    event = make_events(1)[0]
+    event.detail = "rewritten"
+    with pytest.raises(PermissionError):
+        event.save()
+    with pytest.raises(PermissionError):
+        event.delete()
+    with pytest.raises(PermissionError):
+        AuditEvent.objects.filter(pk=event.pk).update(detail="x")
+    with pytest.raises(PermissionError):
+        AuditEvent.objects.all().delete()
+
+
+def tamper(sql, params):
+    """Change a row behind the app's back, as a database superuser could."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # A superuser can switch the append-only trigger off for this session.
+            cursor.execute("SET session_replication_role = replica")
+        cursor.execute(sql, params)
+        if connection.vendor == "postgresql":
+            cursor.execute("SET session_replication_role = DEFAULT")
+
+
+def test_an_edited_audit_record_is_detected_by_its_id():
+    events = make_events()
+    tamper("UPDATE screening_auditevent SET reference = %s WHERE id = %s", ["ZZZZ", events[2].pk])
+    with pytest.raises(CommandError, match=f"id\\(s\\): {events[2].pk}$"):
+        call_command("verify_audit_chain")
+
+
+def test_a_deleted_audit_record_is_detected():
+    events = make_events()
+    tamper("DELETE FROM screening_auditevent WHERE id = %s", [events[1].pk])
+    with pytest.raises(CommandError, match=str(events[2].pk)):
+        call_command("verify_audit_chain")
+
+
+@pytest.mark.postgres_only
+def test_postgresql_itself_refuses_to_change_audit_rows():
+    from django.db import DatabaseError
+
+    event = make_events(1)[0]
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE screening_auditevent SET detail = 'x' WHERE id = %s", [event.pk])
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM screening_auditevent WHERE id = %s", [event.pk])
+
+
+def test_auditor_reads_and_sorts_the_log(signed_in):
+    make_events(3)
+    client = signed_in("Auditor")
+    response = client.get("/staff/audit/", {"sort": "reference"})
+    html = response.content.decode()
+    assert html.index("AAAA-0000") < html.index("AAAA-0002")
+    response = client.get("/staff/audit/", {"sort": "-reference"})
+    html = response.content.decode()
+    assert html.index("AAAA-0002") < html.index("AAAA-0000")
+
+
+def test_auditor_exports_a_filtered_period_and_the_export_is_audited(signed_in):
+    make_events(3)
+    client = signed_in("Auditor")
+    response = client.get("/staff/audit/export.csv", {"action": "view"})
+    body = b"".join(response.streaming_content).decode()
+    assert body.count("AAAA-000") == 3
+    assert "Viewed the queue" not in body
+    assert AuditEvent.objects.filter(action="audit_export").exists()

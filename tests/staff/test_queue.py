@@ -1,0 +1,112 @@
+import pytest
+from bs4 import BeautifulSoup
+
+from screening.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def references(response):
+    page = BeautifulSoup(response.content, "html.parser")
+    return [a.text for a in page.select("table.queue tbody td:first-child a")]
+
+
+def test_unreviewed_flagged_come_first_then_soonest_consultation(signed_in, submission_factory):
+    later = submission_factory(consult_in=20)
+    soon = submission_factory(consult_in=1)
+    unbooked = submission_factory()
+    flagged_late = submission_factory(flags=["allergy"], consult_in=30)
+    flagged_reviewed = submission_factory(flags=["allergy"], consult_in=0, status="cleared")
+    response = signed_in("Clinician").get("/staff/")
+    assert references(response) == [
+        flagged_late.reference,
+        flagged_reviewed.reference,
+        soon.reference,
+        later.reference,
+        unbooked.reference,
+    ]
+
+
+def test_consult_within_two_days_and_not_reviewed_is_marked(signed_in, submission_factory):
+    submission_factory(consult_in=2)
+    submission_factory(consult_in=2, status="cleared")
+    html = signed_in("Clinician").get("/staff/").content.decode()
+    assert html.count("Within 2 days, not reviewed") == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"status": "cleared"}, ["cleared"]),
+        ({"flag": "pregnancy"}, ["pregnant"]),
+        ({"consult": "none"}, ["unbooked"]),
+        ({"consult": "soon"}, ["pregnant"]),
+        ({"q": "Unbooked"}, ["unbooked"]),
+    ],
+)
+def test_queue_filters_and_search(signed_in, submission_factory, query, expected):
+    made = {
+        "cleared": submission_factory(status="cleared", consult_in=10),
+        "pregnant": submission_factory(flags=["pregnancy"], consult_in=1),
+        "unbooked": submission_factory(name="Una Unbooked"),
+    }
+    response = signed_in("Clinician").get("/staff/", query)
+    assert references(response) == [made[key].reference for key in expected]
+
+
+def test_search_by_reference_code(signed_in, submission_factory):
+    wanted = submission_factory()
+    submission_factory()
+    response = signed_in("Clinician").get("/staff/", {"q": wanted.reference.lower()})
+    assert references(response) == [wanted.reference]
+
+
+def test_counts_per_status_are_shown(signed_in, submission_factory):
+    submission_factory()
+    submission_factory(status="discuss")
+    html = signed_in("Clinician").get("/staff/").content.decode()
+    assert "Not reviewed: <strong>1</strong>" in html
+    assert "Discuss at consult: <strong>1</strong>" in html
+
+
+def test_queue_is_paginated(signed_in, submission_factory):
+    for _ in range(30):
+        submission_factory()
+    client = signed_in("Clinician")
+    assert len(references(client.get("/staff/"))) == 25
+    assert len(references(client.get("/staff/", {"page": 2}))) == 5
+
+
+def test_viewing_the_queue_is_audited_without_the_search_words(signed_in, submission_factory):
+    signed_in("Clinician").get("/staff/", {"q": "Secret Surname"})
+    event = AuditEvent.objects.get(action="list")
+    assert "Secret" not in event.detail
+
+
+@pytest.mark.parametrize("count", [10, 1000])
+def test_queue_query_count_does_not_grow_with_submissions(
+    signed_in, submission_factory, django_assert_num_queries, count
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from screening.models import RaisedFlag, Submission
+
+    template = submission_factory(flags=["allergy"], consult_in=3)
+    clones = []
+    for n in range(count - 1):
+        template.pk = None
+        template.reference = f"T{n:03d}-{n % 10000:04d}"[:9]
+        template.token = __import__("uuid").uuid4()
+        template.consult_date = timezone.localdate() + timedelta(n % 40)
+        clones.append(Submission(**{f.attname: getattr(template, f.attname)
+                                    for f in Submission._meta.concrete_fields}))  # fmt: skip
+    Submission.objects.bulk_create(clones, batch_size=500)
+    RaisedFlag.objects.bulk_create(RaisedFlag(submission=s, code="allergy") for s in clones)
+    client = signed_in("Clinician")
+    client.get("/staff/")  # warm the clinic-details cache
+    # user, second-factor device, permissions (2), flag names, count, page rows, status
+    # counts, and the audit event (savepoint, last event, insert, release)
+    with django_assert_num_queries(12):
+        assert client.get("/staff/", {"flag": "allergy"}).status_code == 200

@@ -1,0 +1,96 @@
+import pytest
+
+from screening.models import AuditEvent, Review
+
+pytestmark = pytest.mark.django_db
+
+
+def test_clinician_records_a_decision_with_a_note(signed_in, submission_factory):
+    submission = submission_factory(flags=["allergy"])
+    client = signed_in("Clinician")
+    response = client.post(
+        submission.get_absolute_url(),
+        {"decision": "discuss", "note": "Ask about the lidocaine reaction.", "version": 1},
+    )
+    assert response.status_code == 302
+    submission.refresh_from_db()
+    assert (submission.status, submission.version) == ("discuss", 2)
+    review = Review.objects.get()
+    assert (review.kind, review.value, review.note) == (
+        "decision", "discuss", "Ask about the lidocaine reaction."
+    )  # fmt: skip
+    page = client.get(submission.get_absolute_url()).content.decode()
+    assert "Review decision: Discuss at consult" in page
+    assert "Ask about the lidocaine reaction." in page
+
+
+def test_second_staff_member_saving_an_old_version_is_told_and_keeps_their_words(
+    signed_in, submission_factory
+):
+    submission = submission_factory()
+    client = signed_in("Clinician")
+    client.post(submission.get_absolute_url(), {"decision": "cleared", "version": 1})
+    response = client.post(
+        submission.get_absolute_url(),
+        {"decision": "not_suitable", "note": "My careful note", "version": 1},
+    )
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Someone else saved this submission" in html
+    assert "My careful note" in html
+    submission.refresh_from_db()
+    assert submission.status == "cleared"
+
+
+def test_a_decision_can_never_go_back_to_not_reviewed(signed_in, submission_factory):
+    submission = submission_factory(status="cleared")
+    response = signed_in("Clinician").post(
+        submission.get_absolute_url(), {"decision": "new", "version": 1}
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    submission.refresh_from_db()
+    assert submission.status == "cleared"
+
+
+def test_saving_the_same_decision_again_is_refused_with_a_message(signed_in, submission_factory):
+    submission = submission_factory(status="cleared")
+    response = signed_in("Clinician").post(
+        submission.get_absolute_url(), {"decision": "cleared", "version": 1}
+    )
+    assert response.status_code == 409
+    assert "That change is not allowed" in response.content.decode()
+
+
+def test_reception_records_attendance_but_cannot_record_a_decision(signed_in, submission_factory):
+    submission = submission_factory()
+    client = signed_in("Reception")
+    client.post(submission.get_absolute_url(), {"decision": "cleared", "attendance": "attended",
+                                                "version": 1})  # fmt: skip
+    submission.refresh_from_db()
+    assert (submission.status, submission.attendance) == ("new", "attended")
+
+
+def test_an_empty_review_asks_for_a_decision_or_note(signed_in, submission_factory):
+    submission = submission_factory()
+    response = signed_in("Clinician").post(submission.get_absolute_url(), {"version": 1})
+    assert "Choose a decision or write a note" in response.content.decode()
+
+
+def test_every_view_decision_note_and_print_is_audited(signed_in, submission_factory):
+    submission = submission_factory()
+    client = signed_in("Clinician")
+    url = submission.get_absolute_url()
+    client.get(url)
+    client.post(url, {"decision": "discuss", "version": 1})
+    client.post(url, {"note": "Called the patient", "version": 2})
+    client.get(url + "print/")
+    actions = list(
+        AuditEvent.objects.filter(reference=submission.reference)
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
+    assert actions == ["view", "decision", "note", "print"]
+    event = AuditEvent.objects.get(action="note")
+    assert event.actor_name.startswith("staff") and event.ip_address == "127.0.0.1"
+    assert "Called" not in event.detail
