@@ -2,6 +2,9 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 
+from screening.questionnaire import Questionnaire
+from tests.patients import CONTACT, all_no_answers, consult_date_fields
+
 
 def pytest_runtest_setup(item):
     if item.get_closest_marker("postgres_only") and connection.vendor != "postgresql":
@@ -33,3 +36,33 @@ def verified_login(client, user):
 @pytest.fixture
 def admin_client(client, admin_user):
     return verified_login(client, admin_user)
+
+
+@pytest.fixture
+def questionnaire(db):
+    return Questionnaire.current()
+
+
+@pytest.fixture
+def complete_questionnaire(client, questionnaire):
+    """Walk the whole questionnaire through the web pages with the given answers."""
+
+    def walk(answers=None, contact=None):
+        answers = answers or all_no_answers()
+        client.get("/screening/about-you/")
+        response = client.post(
+            "/screening/about-you/", {**CONTACT, **consult_date_fields(), **(contact or {})}
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+        for step in ["treatment", "medicines", "skin-and-immunity", "other-conditions"]:
+            step_data = {
+                key: value
+                for q in questionnaire.in_section(step)
+                for key, value in answers.items()
+                if key in (q.key, f"{q.key}_details")
+            }
+            response = client.post(f"/screening/{step}/", step_data)
+            assert response.status_code == 302, (step, response.content.decode()[:3000])
+        return client.post("/screening/check-your-answers/", {"consent": "on"})
+
+    return walk

@@ -4,7 +4,7 @@ import pytest
 
 from screening.models import Question, Submission
 from screening.rules import NOT_SURE, YES
-from tests.screening.conftest import all_no_answers
+from tests.patients import all_no_answers
 from tests.stories import ALL_FLAGS, STORIES, YES_NO_KEYS
 
 

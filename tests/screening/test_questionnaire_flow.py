@@ -8,7 +8,7 @@ from django.test import Client
 
 from screening.models import Contraindication, Question, Submission
 from screening.session import STEPS
-from tests.screening.conftest import CONTACT, all_no_answers, consult_date_fields
+from tests.patients import CONTACT, all_no_answers, consult_date_fields
 
 pytestmark = pytest.mark.django_db
 

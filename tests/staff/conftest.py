@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from screening.models import RaisedFlag, Submission
 from tests.conftest import verified_login
-from tests.screening.conftest import complete_questionnaire, questionnaire  # noqa: F401
 
 _numbers = itertools.count(1)
 ROLES = ["Reception", "Clinician", "Auditor"]

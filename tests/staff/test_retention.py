@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from screening.models import AuditEvent, RaisedFlag, Review, Submission
-from tests.screening.conftest import all_no_answers
+from tests.patients import all_no_answers
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,103 @@
+import time
+
+import pytest
+from django.contrib.auth.hashers import identify_hasher
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from screening.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "correct horse battery 9"
+
+
+def code_for(device):
+    return f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
+
+
+def sign_in(client, user, password=PASSWORD):
+    return client.post("/staff/login/", {"username": user.username, "password": password})
+
+
+def test_first_sign_in_enrols_an_authenticator_then_opens_the_queue(client, staff_user):
+    user = staff_user("Clinician")
+    response = sign_in(client, user)
+    assert response["Location"].startswith("/staff/two-factor/")
+    page = client.get(response["Location"]).content.decode()
+    assert "Set up your security code" in page and "<svg" in page
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    response = client.post("/staff/two-factor/?next=/staff/", {"token": code_for(device)})
+    assert response["Location"] == "/staff/"
+    assert client.get("/staff/").status_code == 200
+    device.refresh_from_db()
+    assert device.confirmed
+
+
+def test_a_wrong_security_code_is_refused_with_a_plain_message(client, staff_user):
+    user = staff_user("Clinician")
+    TOTPDevice.objects.create(user=user, confirmed=True, name="phone")
+    sign_in(client, user)
+    response = client.post("/staff/two-factor/", {"token": "000000"})
+    assert "That code did not work" in response.content.decode()
+    assert client.get("/staff/").status_code == 302
+
+
+def test_sign_in_failures_lock_the_name_out_with_429(client, staff_user):
+    user = staff_user("Clinician")
+    for _ in range(4):
+        assert sign_in(client, user, "wrong password").status_code == 200
+    assert sign_in(client, user, "wrong password").status_code == 429
+    response = sign_in(client, user)  # even the right password, until the hour is up
+    assert response.status_code == 429
+    assert "Too many sign-in attempts" in response.content.decode()
+
+
+def test_sign_in_success_and_failure_are_audited_without_the_typed_name(client, staff_user):
+    user = staff_user("Clinician")
+    sign_in(client, user, "wrong password")
+    sign_in(client, user)
+    failed = AuditEvent.objects.get(action="sign_in_failed")
+    assert user.username not in failed.detail
+    assert AuditEvent.objects.filter(action="sign_in", actor_name=user.username).exists()
+
+
+def test_session_key_changes_at_sign_in(client, staff_user):
+    client.get("/screening/about-you/")
+    before = client.session.session_key
+    sign_in(client, staff_user("Clinician"))
+    assert client.session.session_key != before
+
+
+def test_idle_staff_are_signed_out_after_30_minutes(signed_in, monkeypatch):
+    client = signed_in("Clinician")
+    assert client.get("/staff/").status_code == 200
+    later = time.time() + 31 * 60
+    monkeypatch.setattr(time, "time", lambda: later)
+    response = client.get("/staff/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/staff/login/")
+
+
+def test_active_staff_are_still_signed_out_after_12_hours(signed_in, monkeypatch):
+    client = signed_in("Clinician")
+    start = time.time()
+    for minutes in range(0, 12 * 60 + 1, 20):
+        monkeypatch.setattr(time, "time", lambda m=minutes: start + m * 60)
+        response = client.get("/staff/")
+    assert response.status_code == 302
+
+
+def test_signing_out_needs_post_and_ends_the_session(signed_in):
+    client = signed_in("Clinician")
+    assert client.get("/staff/logout/").status_code == 405
+    client.post("/staff/logout/")
+    assert client.get("/staff/").status_code == 302
+
+
+def test_passwords_are_stored_with_argon2(settings, django_user_model):
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.Argon2PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
+    user = django_user_model.objects.create_user("hashme", password=PASSWORD)
+    assert identify_hasher(user.password).algorithm == "argon2"
