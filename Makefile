@@ -24,7 +24,7 @@ run: $(VENV)/.installed
 	mkdir -p var
 	$(LOCAL) $(PY) manage.py migrate --no-input
 	$(LOCAL) $(PY) manage.py load_starter_content
-	$(LOCAL) $(PY) manage.py create_demo_staff
+	PORT=$(PORT) $(LOCAL) $(PY) manage.py create_demo_staff
 	$(LOCAL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed node_modules/.installed

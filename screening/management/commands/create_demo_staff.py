@@ -1,3 +1,4 @@
+import os
 import secrets
 
 from django.conf import settings
@@ -28,7 +29,8 @@ class Command(BaseCommand):
             login_file.chmod(0o600)
         password = login_file.read_text().strip()
         self.stdout.write(
-            f"Demo staff login (local only): http://127.0.0.1:8000/staff/  "
+            f"Demo staff login (local only): "
+            f"http://127.0.0.1:{os.environ.get('PORT', '8000')}/staff/  "
             f"username {DEMO_USERNAME}  password {password}\n"
             "On first sign-in you set up a security code with an authenticator app."
         )
