@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "mesoinfo.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "mesoinfo.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "mesoinfo.urls"
@@ -265,6 +267,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+DEFAULT_EXCEPTION_REPORTER_FILTER = "mesoinfo.reporting.HealthDataReporterFilter"
 ADMINS = [("Clinic admin", a) for a in env_list("DJANGO_ADMINS")]
 
 # --- MesoInfo ---------------------------------------------------------------

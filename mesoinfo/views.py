@@ -37,7 +37,8 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # The error may be the database itself, so this page must render without it.
     try:
-        html = render_to_string("500.html", {"clinic": None}, request=None)
+        context = {"clinic": None, "request_id": getattr(request, "id", "")}
+        html = render_to_string("500.html", context, request=None)
     except Exception:  # noqa: BLE001 - last resort: never let the error page fail
         return HttpResponseServerError("Sorry, something went wrong on our side.")
     return HttpResponseServerError(html)

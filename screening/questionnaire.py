@@ -26,7 +26,7 @@ class Questionnaire:
                 questions=tuple(Question.objects.active()),
                 contraindications={c.code: c for c in Contraindication.objects.all()},
             )
-            cache.set(CACHE_KEY, questionnaire, 60 * 60)
+            cache.set(CACHE_KEY, questionnaire, None)  # cleared whenever it is reworded
         return questionnaire
 
     def in_section(self, section):

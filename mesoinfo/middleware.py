@@ -1,0 +1,41 @@
+import logging
+import uuid
+
+from django.db import DatabaseError
+from django.shortcuts import render
+
+from content.models import Clinic
+
+logger = logging.getLogger(__name__)
+
+
+class RequestIdMiddleware:
+    """Give every request a short id, shown on error pages and sent as X-Request-ID, so a
+    patient can quote it and staff can find the matching log line."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.id = uuid.uuid4().hex[:12]
+        response = self.get_response(request)
+        response["X-Request-ID"] = request.id
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A database outage gets a friendly 503 that says to try again, not a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, DatabaseError):
+            return None
+        logger.warning("Database unavailable while serving request %s", getattr(request, "id", ""))
+        response = render(request, "503.html", {"clinic": Clinic.placeholder()}, status=503)
+        response["Retry-After"] = "30"
+        return response
