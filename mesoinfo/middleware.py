@@ -3,6 +3,7 @@ import uuid
 
 from django.db import DatabaseError
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 
 from content.models import Clinic
 
@@ -38,4 +39,20 @@ class DatabaseUnavailableMiddleware:
         logger.warning("Database unavailable while serving request %s", getattr(request, "id", ""))
         response = render(request, "503.html", {"clinic": Clinic.placeholder()}, status=503)
         response["Retry-After"] = "30"
+        return response
+
+
+class PrivatePagesNeverCachedMiddleware:
+    """Pages under the private areas are never stored by browsers or proxies, including
+    their error pages, which views' own never_cache decorators do not reach."""
+
+    PRIVATE = ("/screening/", "/staff/", "/admin/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(self.PRIVATE):
+            add_never_cache_headers(response)
         return response

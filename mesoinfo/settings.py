@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "mesoinfo.middleware.RequestIdMiddleware",
+    "mesoinfo.middleware.PrivatePagesNeverCachedMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -268,6 +269,7 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 DEFAULT_EXCEPTION_REPORTER_FILTER = "mesoinfo.reporting.HealthDataReporterFilter"
+CSRF_FAILURE_VIEW = "mesoinfo.views.csrf_failure"
 ADMINS = [("Clinic admin", a) for a in env_list("DJANGO_ADMINS")]
 
 # --- MesoInfo ---------------------------------------------------------------

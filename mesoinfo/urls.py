@@ -16,7 +16,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"topics": TopicSitemap}}, name="sitemap"),
     path("staff/", include("staff.urls")),
     # Staff sign in once, with their second factor, then reach the admin.
-    path("admin/login/", RedirectView.as_view(url="/staff/login/", query_string=True)),
+    path(
+        "admin/login/",
+        RedirectView.as_view(url="/staff/login/", query_string=True),
+        name="admin-login",
+    ),
     path("admin/", admin.site.urls),
 ]
 

@@ -42,3 +42,8 @@ def server_error(request):
     except Exception:  # noqa: BLE001 - last resort: never let the error page fail
         return HttpResponseServerError("Sorry, something went wrong on our side.")
     return HttpResponseServerError(html)
+
+
+def csrf_failure(request, reason=""):
+    logger.warning("CSRF check failed on %s", request.path)
+    return render(request, "403_csrf.html", status=403)
