@@ -6,6 +6,15 @@ from screening.questionnaire import Questionnaire
 from tests.patients import CONTACT, all_no_answers, consult_date_fields
 
 
+def pytest_terminal_summary(terminalreporter):
+    from tests.security.figures import FIGURES
+
+    if FIGURES:
+        terminalreporter.write_line(
+            "security figures: " + ", ".join(f"{k}={v}" for k, v in sorted(FIGURES.items()))
+        )
+
+
 def pytest_runtest_setup(item):
     if item.get_closest_marker("postgres_only") and connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (runs in the PostgreSQL pass of make test)")

@@ -37,8 +37,12 @@ def test_markers_never_reach_logs_error_emails_or_urls(
     bad = client.post("/screening/about-you/", {**CONTACT, "full_name": markers["name"],
                                                 "email": markers["email"]})  # fmt: skip
     assert bad.status_code == 200
-    answers = all_no_answers(medicines=markers["medicines"], allergy_details=markers["allergy"],
-                             blood_thinners="yes", blood_thinners_details=markers["details"])  # fmt: skip
+    answers = all_no_answers(
+        medicines=markers["medicines"],
+        allergy_details=markers["allergy"],
+        blood_thinners="yes",
+        blood_thinners_details=markers["details"],
+    )
     done = complete_questionnaire(
         answers, contact={"full_name": markers["name"], "email": f"{markers['email']}@x.example"}
     )

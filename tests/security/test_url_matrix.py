@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from screening.models import REFERENCE_ALPHABET, Submission
 from tests.conftest import verified_login
+from tests.security.figures import count
 
 pytestmark = pytest.mark.django_db
 # Pages anyone may open. A new URL that is neither here nor in the staff or admin areas
@@ -63,7 +64,7 @@ def test_admin_turns_away_everyone_but_verified_staff(client, django_user_model,
             assert response.status_code == 302, url
             assert "/login/" in response["Location"], url
             checked += 1
-    print(f"\nadmin URLs x roles checked: {checked}")
+    count("admin URLs x roles checked", checked)
     assert checked >= 3 * 5 * len(admin.site._registry)
 
 
@@ -73,6 +74,7 @@ def test_a_thousand_guessed_references_reveal_nothing(admin_client, complete_que
     for _ in range(1000):
         guess = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
         guess = f"{guess[:4]}-{guess[4:]}"
+        count("guessed references tried")
         if guess != real:
             assert admin_client.get(f"/staff/submissions/{guess}/").status_code == 404
 

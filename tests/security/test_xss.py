@@ -7,6 +7,7 @@ from django.test import Client
 from screening.models import Submission
 from tests.conftest import verified_login
 from tests.patients import all_no_answers
+from tests.security.figures import count
 from tests.security.xss_payloads import DANGEROUS_TAGS, PAYLOADS
 
 pytestmark = pytest.mark.django_db
@@ -19,9 +20,7 @@ def injected(html):
         (tag.name, attr) for tag in soup.find_all(True) for attr in tag.attrs
         if attr.lower().startswith("on")
     ]  # fmt: skip
-    return handlers + [
-        t.name for t in soup.find("main").find_all(DANGEROUS_TAGS) if not ours(t)
-    ]
+    return handlers + [t.name for t in soup.find("main").find_all(DANGEROUS_TAGS) if not ours(t)]
 
 
 def ours(tag):
@@ -55,7 +54,9 @@ def test_payload_in_every_text_field_is_shown_as_text_everywhere(
         "admin": staff.get(f"/admin/screening/submission/{submission.pk}/change/"),
         "audit": staff.get("/staff/audit/"),
     }
+    count("xss payloads", 1)
     for name, response in pages.items():
+        count("xss page renders checked")
         html = response.content.decode()
         assert response.status_code == 200, name
         assert injected(html) == [], name

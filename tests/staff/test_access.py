@@ -6,6 +6,7 @@ from django.urls import URLPattern, get_resolver
 
 from screening.models import AuditEvent
 from tests.conftest import verified_login
+from tests.security.figures import count
 
 pytestmark = pytest.mark.django_db
 OPEN = {"login", "two-factor", "logout"}
@@ -59,6 +60,7 @@ def test_each_role_opens_exactly_the_pages_it_is_allowed(staff_user, submission_
     client = verified_login(Client(), staff_user(*([role] if role else [])))
     for name, url in staff_urls(reference):
         expected = 200 if role in ALLOWED[name] else 403
+        count("staff URLs x roles checked")
         assert client.get(url).status_code == expected, (role, url)
 
 
