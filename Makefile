@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 LOCAL := DJANGO_DEBUG=1
 
-.PHONY: run test install
+.PHONY: run test install soak bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,3 +29,6 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed node_modules/.installed
 	scripts/test-all
+
+soak: $(VENV)/.installed
+	scripts/with-postgres $(PY) scripts/soak.py

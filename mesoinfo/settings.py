@@ -136,6 +136,8 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            # The default of 300 entries would throw away patients' sessions under load.
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
         }
     }
 
@@ -143,7 +145,7 @@ else:
 # questionnaire keeps their answers even while the database is briefly down.
 CACHES["sessions"] = {**CACHES["default"]}
 if CACHES["sessions"]["BACKEND"].endswith("FileBasedCache"):
-    CACHES["sessions"]["LOCATION"] = str(BASE_DIR / "var" / "sessions")
+    CACHES["sessions"]["LOCATION"] = CACHES["default"]["LOCATION"] + "-sessions"
 elif CACHES["sessions"]["BACKEND"].endswith("LocMemCache"):
     CACHES["sessions"]["LOCATION"] = "sessions"
 SESSION_ENGINE = "django.contrib.sessions.backends.cache"

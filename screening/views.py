@@ -115,26 +115,29 @@ class CheckAnswersView(TemplateView):
         return self.render_to_response(self.get_context_data(form=self.consent_form()))
 
     def post(self, request, *args, **kwargs):
+        form = self.consent_form(request.POST)
+        try:
+            return self.send(request, form)
+        except DatabaseError:
+            return self.unavailable(form)
+
+    def send(self, request, form):
         already = services.find_submitted(self.screening.token)
         if already:
             self.screening.finish(already)
             return redirect("screening:result")
-        form = self.consent_form(request.POST)
         if form.is_bot:
             return render(request, "screening/not_accepted.html", status=400)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         if rate_limited(request):
             return render(request, "screening/rate_limited.html", status=429)
-        try:
-            submission = services.submit(
-                questionnaire=Questionnaire.current(),
-                session=self.screening,
-                clinic_name=self.clinic.name,
-                clinic_email=self.clinic.email,
-            )
-        except DatabaseError:
-            return self.unavailable(form)
+        submission = services.submit(
+            questionnaire=Questionnaire.current(),
+            session=self.screening,
+            clinic_name=self.clinic.name,
+            clinic_email=self.clinic.email,
+        )
         self.screening.finish(submission)
         return redirect("screening:result")
 
