@@ -29,12 +29,17 @@ def record(action, *, request=None, user=None, reference="", detail=""):
             action=action,
             reference=reference,
             ip_address=client_ip(request),
-            detail=detail[:200],
+            detail=printable(detail)[:200],
             previous_hash=last.hash if last else GENESIS,
         )
         event.hash = digest(event)
         event.save()
     return event
+
+
+def printable(text):
+    """No control characters: they could forge log lines, and PostgreSQL refuses NUL."""
+    return "".join(c if c.isprintable() else "?" for c in str(text))
 
 
 def digest(event):

@@ -37,6 +37,8 @@ class DateParts(forms.MultiValueField):
     def compress(self, parts):
         day, month, year = ((p or "").strip() for p in (parts or ["", "", ""]))
         if not (day or month or year):
+            if self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
             return None
         missing = [n for n, v in (("day", day), ("month", month), ("year", year)) if not v]
         if missing:

@@ -188,6 +188,11 @@ def submission_print(request, reference):
     )
 
 
+def page_number(request):
+    text = request.GET.get("page", "1")
+    return int(text) if text.isdigit() and len(text) < 7 else 1
+
+
 def _audit_events(request):
     form = AuditFilterForm(request.GET or None)
     events = AuditEvent.objects.all()
@@ -206,8 +211,9 @@ def _audit_events(request):
 @staff_permission_required("screening.view_auditlog")
 def audit_log(request):
     form, events = _audit_events(request)
-    audit.record(Action.AUDIT_VIEW, request=request, detail=f"page {request.GET.get('page', 1)}")
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    paginator = Paginator(events, 50)
+    audit.record(Action.AUDIT_VIEW, request=request, detail=f"page {page_number(request)}")
+    page = paginator.get_page(request.GET.get("page"))
     filters = request.GET.copy()
     filters.pop("page", None)
     sort_filters = request.GET.copy()

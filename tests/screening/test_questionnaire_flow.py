@@ -289,3 +289,9 @@ def test_consult_in_two_years_and_a_day_is_refused(client):
 def test_date_of_birth_in_the_distant_past_is_refused(client):
     old = {"date_of_birth_2": str(date.today().year - 121)}
     assert "Check the year" in post_contact(client, **old).content.decode()
+
+
+def test_date_of_birth_of_spaces_only_is_asked_for_again(client):
+    response = post_contact(client, date_of_birth_0=" ", date_of_birth_1=" ", date_of_birth_2=" ")
+    assert response.status_code == 200
+    assert "Enter your date of birth" in response.content.decode()
