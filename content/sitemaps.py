@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
 from content.models import Topic
 
@@ -11,3 +12,13 @@ class TopicSitemap(Sitemap):
 
     def lastmod(self, topic):
         return topic.updated_at
+
+
+class PageSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return ["content:home", "content:topic-list", "content:contact", "content:privacy"]
+
+    def location(self, name):
+        return reverse(name)

@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from django_otp.admin import OTPAdminSite
 
-from content.sitemaps import TopicSitemap
+from content.sitemaps import PageSitemap, TopicSitemap
 from content.views import RobotsView
 from mesoinfo import views
 
@@ -13,7 +13,12 @@ urlpatterns = [
     path("screening/", include("screening.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"topics": TopicSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PageSitemap, "topics": TopicSitemap}},
+        name="sitemap",
+    ),
     path("staff/", include("staff.urls")),
     # Staff sign in once, with their second factor, then reach the admin.
     path(

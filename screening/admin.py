@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.utils.html import format_html, format_html_join
 
-from screening.models import Contraindication, Question, Submission
+from screening import audit
+from screening.models import AuditEvent, Contraindication, Question, Submission
 
 
 @admin.register(Contraindication)
@@ -43,10 +45,41 @@ class SubmissionAdmin(admin.ModelAdmin):
     search_fields = ["reference"]
     fields = [
         "reference", "created_at", "full_name", "date_of_birth", "email", "phone",
-        "consult_date", "questionnaire_version", "flags", "answers", "consent_version",
-        "consent_text", "consent_given_at",
+        "consult_date", "status", "attendance", "questionnaire_version", "flag_list",
+        "answer_table", "consent_version", "consent_text", "consent_given_at",
     ]  # fmt: skip
     readonly_fields = fields
+
+    @admin.display(description="Flags")
+    def flag_list(self, submission):
+        return format_html_join(
+            ", ", "{} ({})", ((f["name"], f["code"]) for f in submission.flags)
+        )
+
+    @admin.display(description="Answers as the patient saw them")
+    def answer_table(self, submission):
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (row["question"], row["answer_text"], row.get("follow_up_answer", ""))
+                for row in submission.answers
+            ),
+        )
+        return format_html("<table><tbody>{}</tbody></table>", rows)
+
+    def changelist_view(self, request, extra_context=None):
+        audit.record(AuditEvent.Action.LIST, request=request, detail="admin list")
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        submission = self.get_object(request, object_id)
+        if submission is not None:
+            audit.record(
+                AuditEvent.Action.VIEW, request=request, reference=submission.reference,
+                detail="admin",
+            )  # fmt: skip
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def has_add_permission(self, request):
         return False

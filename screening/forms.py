@@ -159,7 +159,7 @@ def _yes_no_field(question):
     return forms.ChoiceField(
         choices=rules.YES_NO_CHOICES,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select yes, no or not sure"},
+        error_messages={"required": f"Select yes, no or not sure for: {question.text}"},
     )
 
 
@@ -168,8 +168,8 @@ def _choice_field(question):
         choices=question.choice_list(),
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select an answer",
-            "invalid_choice": "Select one of the answers",
+            "required": f"Select an answer for: {question.text}",
+            "invalid_choice": f"Select one of the answers for: {question.text}",
         },
     )
 

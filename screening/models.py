@@ -176,8 +176,10 @@ class SubmissionQuerySet(models.QuerySet):
         text = text.strip()
         if not text:
             return self
+        code = text.upper().replace("-", "").replace(" ", "")
+        reference = f"{code[:4]}-{code[4:]}" if len(code) == 8 else text.upper()
         return self.filter(
-            models.Q(reference__iexact=text.upper()) | models.Q(full_name__icontains=text)
+            models.Q(reference__iexact=reference) | models.Q(full_name__icontains=text)
         )
 
     def older_than(self, moment):
@@ -230,6 +232,13 @@ class Submission(models.Model):
 
     def get_absolute_url(self):
         return reverse("staff:submission", args=[self.reference])
+
+    @property
+    def age(self):
+        """Age in whole years on the day the answers were sent."""
+        sent = self.created_at.date() if self.created_at else timezone.localdate()
+        born = self.date_of_birth
+        return sent.year - born.year - ((sent.month, sent.day) < (born.month, born.day))
 
     @property
     def flag_codes(self):
@@ -314,6 +323,7 @@ class AuditEvent(models.Model):
         SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
         SIGN_OUT = "sign_out", "Signed out"
         VERIFIED = "verified", "Second factor verified"
+        VERIFY_FAILED = "verify_failed", "Second factor failed"
         DENIED = "denied", "Access denied"
 
     created_at = models.DateTimeField(db_index=True)

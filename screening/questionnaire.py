@@ -22,8 +22,12 @@ class Questionnaire:
         """The active questionnaire, from the shared cache (two queries when it is cold)."""
         questionnaire = cache.get(CACHE_KEY)
         if questionnaire is None:
+            order = {section: n for n, section in enumerate(Section.ordered())}
+            questions = sorted(
+                Question.objects.active(), key=lambda q: (order[q.section], q.position)
+            )
             questionnaire = cls(
-                questions=tuple(Question.objects.active()),
+                questions=tuple(questions),
                 contraindications={c.code: c for c in Contraindication.objects.all()},
             )
             cache.set(CACHE_KEY, questionnaire, None)  # cleared whenever it is reworded

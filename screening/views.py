@@ -26,6 +26,14 @@ EXPIRED = (
 )
 
 
+STEP_INTROS = {
+    "about-you": "We only ask for what the clinician needs for your consultation.",
+    "treatment": "Tell us what you would like help with.",
+    "health": "If you are not sure about an answer, choose \u201cNot sure\u201d. "
+    "The clinician will check with you.",
+}
+
+
 class StartView(TemplateView):
     template_name = "screening/start.html"
     extra_context = {"nav": "screening", "retention_days": settings.SCREENING_RETENTION_DAYS}
@@ -76,8 +84,11 @@ class StepView(TemplateView):
     def get_context_data(self, **kwargs):
         index = STEPS.index(self.step)
         title = "About you" if self.step == "about-you" else Section(self.step).label
+        returning = self.request.GET.get("return") == "check"
         back = (
-            reverse("screening:start")
+            reverse("screening:check")
+            if returning
+            else reverse("screening:start")
             if index == 0
             else reverse("screening:step", args=[STEPS[index - 1]])
         )
@@ -86,6 +97,8 @@ class StepView(TemplateView):
             step_number=index + 1,
             step_count=len(STEPS) + 1,
             back_url=back,
+            button="Save and go back to check your answers" if returning else "Continue",
+            intro=STEP_INTROS.get(self.step, STEP_INTROS["health"]),
             nav="screening",
             **kwargs,
         )
@@ -102,7 +115,8 @@ class CheckAnswersView(TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         if not self.screening.active:
-            if request.method == "POST" and self.screening.result_id():
+            if self.screening.result_id():
+                messages.info(request, "You have already sent your answers. Here is your result.")
                 return redirect("screening:result")
             messages.warning(request, "Your answers were cleared. Please start again.")
             return redirect("screening:start")

@@ -42,6 +42,12 @@ class TokenForm(forms.Form):
 
     def clean_token(self):
         token = self.cleaned_data["token"].strip().replace(" ", "")
+        allowed, _ = self.device.verify_is_allowed()
+        if not allowed:
+            raise forms.ValidationError(
+                "Too many wrong codes in a row. Wait a minute, then enter the newest code",
+                code="throttled",
+            )
         if not token.isdigit() or not self.device.verify_token(token):
             raise forms.ValidationError(
                 "That code did not work. Check the time on your phone, then try the newest code",

@@ -51,6 +51,8 @@ def two_factor(request):
             user=user, confirmed=False, defaults={"name": "Authenticator app"}
         )
     form = TokenForm(device, request.POST or None)
+    if request.method == "POST" and not form.is_valid():
+        audit.record(Action.VERIFY_FAILED, request=request)
     if request.method == "POST" and form.is_valid():
         if enrolling:
             device.confirmed = True

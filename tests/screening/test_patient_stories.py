@@ -18,6 +18,8 @@ def story_answers(story):
     )
     if answers["blood_thinners"] != "no" and not story.blood_thinners_details:
         answers["blood_thinners_details"] = "I don't know the name"
+    if answers["skin_problem_at_area"] != "no":
+        answers["skin_problem_at_area_details"] = "A rash on my cheek"
     return answers
 
 

@@ -295,3 +295,27 @@ def test_date_of_birth_of_spaces_only_is_asked_for_again(client):
     response = post_contact(client, date_of_birth_0=" ", date_of_birth_1=" ", date_of_birth_2=" ")
     assert response.status_code == 200
     assert "Enter your date of birth" in response.content.decode()
+
+
+def test_going_back_after_sending_shows_the_result_not_a_lost_answers_message(
+    client, complete_questionnaire
+):
+    complete_questionnaire()
+    response = client.get("/screening/check-your-answers/", follow=True)
+    assert response.redirect_chain[-1][0] == "/screening/your-result/"
+    assert "You have already sent your answers" in response.content.decode()
+
+
+def test_error_summary_links_land_on_a_real_input_for_dates_and_radios(client):
+    page = soup(post_contact(client, date_of_birth_2=""))
+    assert page.select_one('.govuk-error-summary a[href="#id_date_of_birth_0"]')
+    assert page.select_one("#id_date_of_birth_0").name == "input"
+    page = soup(client.post("/screening/treatment/", {}))
+    links = [a["href"] for a in page.select(".govuk-error-summary a")]
+    assert links and all(page.select_one(h).name == "input" for h in links)
+
+
+def test_change_link_pages_go_back_to_the_check_page(client):
+    page = soup(client.get("/screening/medicines/?return=check"))
+    assert page.select_one("a.back-link")["href"] == "/screening/check-your-answers/"
+    assert "Save and go back" in page.select_one("main form button").text

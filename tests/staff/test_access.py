@@ -105,3 +105,13 @@ def test_the_admin_needs_the_second_factor_too(client, admin_user):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+def test_looking_at_submissions_in_the_admin_is_audited(admin_client, submission_factory):
+    submission = submission_factory(flags=["allergy"])
+    admin_client.get("/admin/screening/submission/")
+    response = admin_client.get(f"/admin/screening/submission/{submission.pk}/change/")
+    assert "Are you pregnant?" in response.content.decode()
+    events = AuditEvent.objects.filter(detail__startswith="admin")
+    assert sorted(events.values_list("action", flat=True)) == ["list", "view"]
+    assert events.get(action="view").reference == submission.reference

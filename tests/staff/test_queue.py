@@ -110,3 +110,19 @@ def test_queue_query_count_does_not_grow_with_submissions(
     # counts, and the audit event (savepoint, last event, insert, release)
     with django_assert_num_queries(12):
         assert client.get("/staff/", {"flag": "allergy"}).status_code == 200
+
+
+def test_search_finds_a_reference_typed_without_its_dash(signed_in, submission_factory):
+    wanted = submission_factory()
+    code = wanted.reference.replace("-", "").lower()
+    assert references(signed_in("Clinician").get("/staff/", {"q": code})) == [wanted.reference]
+
+
+def test_queue_shows_age_and_marks_under_18s(signed_in, submission_factory):
+    from datetime import date
+
+    young = submission_factory(name="Young Patient")
+    young.date_of_birth = date.today().replace(year=date.today().year - 16)
+    young.save()
+    html = signed_in("Clinician").get("/staff/").content.decode()
+    assert "(16)" in html and "Under 18" in html

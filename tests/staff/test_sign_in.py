@@ -101,3 +101,13 @@ def test_passwords_are_stored_with_argon2(settings, django_user_model):
     ]
     user = django_user_model.objects.create_user("hashme", password=PASSWORD)
     assert identify_hasher(user.password).algorithm == "argon2"
+
+
+def test_wrong_security_codes_are_audited_and_then_throttled(client, staff_user):
+    user = staff_user("Clinician")
+    TOTPDevice.objects.create(user=user, confirmed=True, name="phone")
+    sign_in(client, user)
+    client.post("/staff/two-factor/", {"token": "000000"})
+    response = client.post("/staff/two-factor/", {"token": "000001"})
+    assert AuditEvent.objects.filter(action="verify_failed").count() == 2
+    assert "Too many wrong codes in a row" in response.content.decode()
