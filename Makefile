@@ -32,3 +32,7 @@ test: $(VENV)/.installed node_modules/.installed
 
 soak: $(VENV)/.installed
 	scripts/with-postgres $(PY) scripts/soak.py
+
+bench: $(VENV)/.installed
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	scripts/with-postgres $(PY) scripts/bench.py

@@ -11,6 +11,7 @@ from content.models import Topic
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
+@method_decorator(cached_public_page, name="dispatch")
 class HomeView(TemplateView):
     template_name = "content/home.html"
 

@@ -3,6 +3,7 @@
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.cache import cache
 
@@ -36,7 +37,7 @@ class Questionnaire:
     def in_section(self, section):
         return [q for q in self.questions if q.section == section]
 
-    @property
+    @cached_property
     def version(self):
         wording = [
             [q.key, q.section, q.position, q.text, q.help_text, q.choices, q.follow_up]

@@ -58,14 +58,14 @@ class StepView(TemplateView):
         return QuestionsForm(questions, data, initial=self.screening.answers_for(self.step))
 
     def get(self, request, *args, **kwargs):
-        if not self.screening.active:
-            self.screening.start()
+        # No session yet: it starts with the first answers sent, so a first visit is cheap.
         return self.render_to_response(self.get_context_data(form=self.get_form()))
 
     def post(self, request, *args, **kwargs):
         if not self.screening.active:
             self.screening.start()
-            messages.warning(request, EXPIRED)
+            if self.step != STEPS[0]:
+                messages.warning(request, EXPIRED)
         form = self.get_form(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
@@ -99,6 +99,7 @@ class StepView(TemplateView):
             back_url=back,
             button="Save and go back to check your answers" if returning else "Continue",
             intro=STEP_INTROS.get(self.step, STEP_INTROS["health"]),
+            version=Questionnaire.current().version,
             nav="screening",
             **kwargs,
         )

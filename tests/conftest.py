@@ -24,7 +24,10 @@ def pytest_runtest_setup(item):
 def _fast_passwords_and_clean_cache(settings):
     # Argon2 is deliberately slow; tests that check hashing ask for it themselves.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    from content import caching
+
     cache.clear()
+    caching._local_pages.clear()
     yield
     cache.clear()
 

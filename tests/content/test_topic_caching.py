@@ -56,3 +56,26 @@ def test_index_and_topic_queries_do_not_grow_with_the_number_of_topics(
         client.get("/topics/")
     with django_assert_num_queries(2):  # topic, its related topics (clinic now cached)
         client.get(topics[0].get_absolute_url())
+
+
+def test_revalidation_of_an_unchanged_page_needs_no_session_or_database(
+    client, make_topic, django_assert_num_queries
+):
+    topic = make_topic()
+    etag = client.get(topic.get_absolute_url())["ETag"]
+    with django_assert_num_queries(0):
+        response = client.get(topic.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert "Set-Cookie" not in response
+
+
+def test_home_page_is_cached_and_cleared_when_the_clinic_changes(client):
+    from content.models import Clinic
+
+    first = client.get("/")
+    clinic = Clinic.load()
+    clinic.name = "A New Name Clinic"
+    clinic.save()
+    again = client.get("/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert b"A New Name Clinic" in again.content

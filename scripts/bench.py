@@ -1,0 +1,242 @@
+"""`make bench`: requests per second and latency of MesoInfo's pages under gunicorn with
+production settings on PostgreSQL, as ratios to a static file served by the same stack.
+
+Runs under scripts/with-postgres. Loopback only, 8 connections, bounded in time; stops
+every process it started. Prints a table, writes bench/results/latest.json, and ends with
+one line of name=ratio pairs.
+"""
+
+import base64
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from loadkit import ROOT, Patient, Server, csrf, manage, prepare, production_env  # noqa: E402
+
+DURATION = int(os.environ.get("BENCH_SECONDS", "6"))
+CONNECTIONS = 8
+SUBMISSION_SESSIONS = int(os.environ.get("BENCH_SUBMISSIONS", "3000"))
+RESULTS = ROOT / "bench" / "results"
+STAFF = ("bench.clinician", "bench password for loopback only 1")
+POST_LUA = """
+local sessions, n, id, step = {}, 0, 0, 1
+local counter = 0
+function setup(thread) thread:set("id", counter); counter = counter + 1 end
+function init(args)
+  step = tonumber(os.getenv("BENCH_THREADS"))
+  for line in io.lines(os.getenv("BENCH_SESSIONS")) do table.insert(sessions, line) end
+end
+function request()
+  local index = (n * step + id) % #sessions + 1
+  n = n + 1
+  local session, token = sessions[index]:match("(%S+) (%S+)")
+  return wrk.format("POST", "/screening/check-your-answers/", {
+    ["Cookie"] = "sessionid=" .. session .. "; csrftoken=" .. token,
+    ["Content-Type"] = "application/x-www-form-urlencoded",
+    ["Referer"] = wrk.scheme .. "://" .. wrk.host .. ":" .. wrk.port .. "/",
+  }, "consent=on&csrfmiddlewaretoken=" .. token)
+end
+"""
+
+
+def wrk(url, headers=(), script=None, env=None):
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", "--timeout", "5s"]
+    for header in headers:
+        command += ["-H", header]
+    if script:
+        command += ["-s", script]
+    out = subprocess.run(
+        [*command, url], capture_output=True, text=True, check=True, env=env or os.environ
+    ).stdout
+    return parse_wrk(out)
+
+
+def parse_wrk(out):
+    def seconds(text):
+        match = re.match(r"([\d.]+)(us|ms|s|m)$", text)
+        if match is None:
+            raise ValueError(f"cannot read a latency from wrk's output:\n{out}")
+        value, unit = match.groups()
+        return float(value) * {"us": 1e-6, "ms": 1e-3, "s": 1, "m": 60}[unit]
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
+    )
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50_ms": seconds(re.search(r"50%\s+(\S+)", out).group(1)) * 1000,
+        "p99_ms": seconds(re.search(r"99%\s+(\S+)", out).group(1)) * 1000,
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+        "errors": int(errors.group(1)) if errors else 0,
+        "socket_errors": sum(map(int, socket.groups())) if socket else 0,
+    }
+
+
+def staff_cookie(server):
+    """Sign in with password and TOTP through the real pages; returns the Cookie header."""
+    from django_otp.oath import totp
+
+    http = requests.Session()
+    page = http.get(server.url + "/staff/login/")
+    form = {"username": STAFF[0], "password": STAFF[1], "csrfmiddlewaretoken": csrf(page)}
+    page = http.post(server.url + "/staff/login/", data=form)
+    secret = re.search(r'class="secret">([A-Z2-7]+)<', page.text).group(1)
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    form = {"token": f"{totp(key):06d}", "csrfmiddlewaretoken": csrf(page)}
+    page = http.post(server.url + "/staff/two-factor/?next=/staff/", data=form)
+    assert page.url.endswith("/staff/"), "staff sign-in failed"
+    return "Cookie: " + "; ".join(f"{k}={v}" for k, v in http.cookies.items())
+
+
+def make_staff(env):
+    code = (
+        "import django; django.setup(); from django.contrib.auth.models import User, Group; "
+        f"u = User.objects.create_user({STAFF[0]!r}, password={STAFF[1]!r}); "
+        "u.groups.set(Group.objects.filter(name='Clinician'))"
+    )
+    subprocess.run(
+        [str(ROOT / ".venv/bin/python"), "-c", code],
+        cwd=ROOT,
+        check=True,
+        env={**env, "DJANGO_SETTINGS_MODULE": "mesoinfo.settings"},
+    )
+
+
+def ready_sessions(server, count):
+    """Patients with every step answered, waiting on the check page: one per POST."""
+
+    def one(n):
+        patient = Patient(server.url, name=f"Bench Patient {n}")
+        patient.fill_in(pregnant="yes" if n % 3 == 0 else "no")
+        return f"{patient.http.cookies['sessionid']} {patient.token}"
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        return list(pool.map(one, range(count)))
+
+
+def submissions(env):
+    code = (
+        "import django; django.setup(); from screening.models import Submission; "
+        "print(Submission.objects.count())"
+    )
+    out = subprocess.run(
+        [str(ROOT / ".venv/bin/python"), "-c", code],
+        cwd=ROOT,
+        check=True,
+        env={**env, "DJANGO_SETTINGS_MODULE": "mesoinfo.settings"},
+        capture_output=True,
+        text=True,
+    )
+    return int(out.stdout)
+
+
+def measure_pages(server, env, results):
+    static = re.search(
+        r'href="(/static/css/site\.[0-9a-f]+\.css)"',
+        requests.get(server.url + "/", timeout=10).text,
+    ).group(1)
+    results["static"] = wrk(server.url + static)
+    results["home"] = wrk(server.url + "/")
+    results["topics"] = wrk(server.url + "/topics/")
+    topic = server.url + "/topics/who-should-not-have-it/"
+    results["topic"] = wrk(topic)
+    etag = requests.get(topic, timeout=10).headers["ETag"]
+    results["topic_304"] = wrk(topic, headers=[f"If-None-Match: {etag}"])
+    results["step"] = wrk(server.url + "/screening/about-you/")
+
+
+def measure_submit(server, env, results):
+    with tempfile.TemporaryDirectory() as folder:
+        sessions = Path(folder) / "sessions.txt"
+        sessions.write_text("\n".join(ready_sessions(server, SUBMISSION_SESSIONS)) + "\n")
+        script = Path(folder) / "post.lua"
+        script.write_text(POST_LUA)
+        before = submissions(env)
+        run_env = {**os.environ, "BENCH_SESSIONS": str(sessions), "BENCH_THREADS": "2"}
+        result = wrk(
+            server.url + "/screening/check-your-answers/", script=str(script), env=run_env
+        )
+    stored = submissions(env) - before
+    result["stored"] = stored
+    result["expected"] = min(result["requests"], SUBMISSION_SESSIONS)
+    results["submit"] = result
+
+
+def measure_staff(server, results, suffix, cookie, reference):
+    results[f"queue_{suffix}"] = wrk(server.url + "/staff/", headers=[cookie])
+    filtered = server.url + "/staff/?flag=pregnancy&status=new&consult=week"
+    results[f"queue_filtered_{suffix}"] = wrk(filtered, headers=[cookie])
+    page = f"{server.url}/staff/submissions/{reference}/"
+    results[f"submission_{suffix}"] = wrk(page, headers=[cookie])
+
+
+def a_reference(env):
+    code = (
+        "import django; django.setup(); from screening.models import Submission; "
+        "print(Submission.objects.filter(flagged=True).latest('id').reference)"
+    )
+    return subprocess.run(
+        [str(ROOT / ".venv/bin/python"), "-c", code],
+        cwd=ROOT,
+        check=True,
+        env={**env, "DJANGO_SETTINGS_MODULE": "mesoinfo.settings"},
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
+def report(results, seconds):
+    base = results["static"]["rps"]
+    print(f"\n{'page':<24}{'req/s':>9}{'ratio':>8}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}")
+    for name, r in results.items():
+        print(
+            f"{name:<24}{r['rps']:>9.0f}{r['rps'] / base:>8.2f}{r['p50_ms']:>9.1f}"
+            f"{r['p99_ms']:>9.1f}{r['errors'] + r['socket_errors']:>8}"
+        )
+    submit = results["submit"]
+    print(
+        f"\nsubmissions: {submit['requests']} POSTs, {submit['stored']} stored "
+        f"(expected {submit['expected']}), {submit['errors']} errors; run took {seconds:.0f}s"
+    )
+    ratios = {name: r["rps"] / base for name, r in results.items() if name != "static"}
+    ratios["queue_growth"] = results["queue_100k"]["rps"] / results["queue_1k"]["rps"]
+    ratios["submission_growth"] = (
+        results["submission_100k"]["rps"] / results["submission_1k"]["rps"]
+    )
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.json").write_text(
+        json.dumps({"results": results, "ratios": ratios}, indent=2)
+    )
+    print(" ".join(f"{name}={value:.2f}" for name, value in ratios.items()))
+
+
+def main():
+    started = time.time()
+    env = production_env()
+    prepare(env)
+    make_staff(env)
+    manage(env, "seed_submissions", "1000", "--fake-data-ok")
+    results = {}
+    with Server(env, workers=2) as server:
+        cookie = staff_cookie(server)
+        measure_pages(server, env, results)
+        measure_staff(server, results, "1k", cookie, a_reference(env))
+        measure_submit(server, env, results)
+        manage(env, "seed_submissions", "99000", "--fake-data-ok", "--seed", "8")
+        subprocess.run(["psql", os.environ["DATABASE_URL"], "-qc", "ANALYZE"], check=True)
+        measure_staff(server, results, "100k", cookie, a_reference(env))
+    report(results, time.time() - started)
+
+
+if __name__ == "__main__":
+    main()
