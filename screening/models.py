@@ -1,9 +1,11 @@
 """The questionnaire (data an admin can word) and the submissions patients send."""
 
 import secrets
+from datetime import date
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -156,18 +158,17 @@ class Attendance(models.TextChoices):
         return other != self
 
 
+QUEUE_ORDER = ["queue_rank", "consult_order", "created_at"]
+NOT_BOOKED = date(9999, 12, 31)
+
+
 class SubmissionQuerySet(models.QuerySet):
     def awaiting_review(self):
         return self.filter(status=ReviewStatus.NOT_REVIEWED)
 
     def in_queue_order(self):
         """Unreviewed flagged first, then the soonest consultation, then the oldest."""
-        return self.annotate(
-            urgent=models.Case(
-                models.When(flagged=True, status=ReviewStatus.NOT_REVIEWED, then=0),
-                default=1,
-            )
-        ).order_by("urgent", models.F("consult_date").asc(nulls_last=True), "created_at")
+        return self.order_by(*QUEUE_ORDER)
 
     def raising(self, code):
         return self.filter(raised_flags__code=code)
@@ -210,6 +211,20 @@ class Submission(models.Model):
     )
     attendance = models.CharField(max_length=10, choices=Attendance, default=Attendance.EXPECTED)
     version = models.PositiveIntegerField(default=1, help_text="Moves on every staff change.")
+    # Kept by the database itself, so the queue's order can come straight from an index.
+    queue_rank = models.GeneratedField(
+        expression=models.Case(
+            models.When(flagged=True, status=ReviewStatus.NOT_REVIEWED, then=0), default=1
+        ),
+        output_field=models.SmallIntegerField(),
+        db_persist=True,
+    )
+    # Submissions without a consultation date sort after every booked one.
+    consult_order = models.GeneratedField(
+        expression=Coalesce("consult_date", models.Value(NOT_BOOKED)),
+        output_field=models.DateField(),
+        db_persist=True,
+    )
 
     objects = SubmissionQuerySet.as_manager()
 
@@ -223,8 +238,8 @@ class Submission(models.Model):
             ("export_submissions", "Can export the queue as CSV"),
         ]
         indexes = [
-            models.Index(fields=["flagged", "status", "consult_date", "created_at"]),
-            models.Index(fields=["status", "consult_date"]),
+            models.Index(fields=QUEUE_ORDER, name="submission_queue_order"),
+            models.Index(fields=["status", *QUEUE_ORDER], name="submission_status_queue"),
         ]
 
     def __str__(self):

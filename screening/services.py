@@ -3,6 +3,7 @@
 import logging
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -20,6 +21,11 @@ from screening.models import (
 )
 
 logger = logging.getLogger(__name__)
+QUEUE_COUNTS_KEY = "staff:queue-counts"
+
+
+def queue_counts_changed():
+    cache.delete(QUEUE_COUNTS_KEY)
 
 
 class StaleEdit(Exception):
@@ -64,6 +70,7 @@ def submit(*, questionnaire, session, clinic_name, clinic_email=""):
                     token=session.token, defaults=fields
                 )
                 if created:
+                    transaction.on_commit(queue_counts_changed)
                     RaisedFlag.objects.bulk_create(
                         RaisedFlag(submission=submission, code=f.code) for f in flags
                     )
@@ -118,6 +125,7 @@ def record_review(*, submission, version, user, request, decision="", attendance
         )
         if not saved:
             raise StaleEdit
+        transaction.on_commit(queue_counts_changed)
         entries = [
             (Review.Kind.DECISION, decision, AuditEvent.Action.DECISION),
             (Review.Kind.ATTENDANCE, attendance, AuditEvent.Action.ATTENDANCE),
@@ -143,6 +151,7 @@ def delete_submissions(submissions, *, action, request=None, user=None, detail="
     for reference, pk in submissions.values_list("reference", "pk").iterator():
         with transaction.atomic():
             Submission.objects.filter(pk=pk).delete()
+            transaction.on_commit(queue_counts_changed)
             audit.record(action, request=request, user=user, reference=reference, detail=detail)
         deleted += 1
     return deleted

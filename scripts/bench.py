@@ -28,7 +28,9 @@ SUBMISSION_SESSIONS = int(os.environ.get("BENCH_SUBMISSIONS", "3000"))
 RESULTS = ROOT / "bench" / "results"
 STAFF = ("bench.clinician", "bench password for loopback only 1")
 POST_LUA = """
-local sessions, n, id, step = {}, 0, 0, 1
+-- Each wrk thread takes every second prepared session, starting at its own id (set by
+-- setup() as a global in that thread), so no two requests send the same questionnaire.
+local sessions, n, step = {}, 0, 1
 local counter = 0
 function setup(thread) thread:set("id", counter); counter = counter + 1 end
 function init(args)

@@ -12,7 +12,8 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from screening import audit, services
-from screening.models import AuditEvent, Contraindication, Submission
+from screening.models import AuditEvent, Submission
+from screening.questionnaire import Questionnaire
 from staff import queue
 from staff.access import staff_permission_required
 from staff.exports import csv_response
@@ -76,13 +77,23 @@ def qr_svg(text):
     return image.to_string(encoding="unicode")
 
 
+def flag_choices():
+    return [(c.code, c.name) for c in Questionnaire.current().flag_order()]
+
+
 @staff_permission_required("screening.view_queue")
 def queue_list(request):
-    flags = Contraindication.objects.values_list("code", "name")
-    form = QueueFilterForm(flags, request.GET or None)
+    form = QueueFilterForm(flag_choices(), request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(queue.filtered(data), PAGE_SIZE).get_page(request.GET.get("page"))
-    audit.record(Action.LIST, request=request, detail=f"page {page.number}")
+    counts = queue.status_counts()
+    total = (
+        None
+        if any(data.get(k) for k in ("q", "status", "flag", "consult"))
+        else sum(n for _, n in counts)
+    )
+    audit.record(Action.LIST, request=request, detail=f"page {page_number(request)}")
+    paginator = queue.QueuePaginator(queue.filtered(data), PAGE_SIZE, total=total)
+    page = paginator.get_page(request.GET.get("page"))
     filters = request.GET.copy()
     filters.pop("page", None)
     return render(
@@ -91,7 +102,7 @@ def queue_list(request):
         {
             "form": form,
             "page": page,
-            "counts": queue.status_counts(),
+            "counts": counts,
             "today": timezone.localdate(),
             "filters": filters.urlencode(),
             "can_see_health": request.user.has_perm("screening.view_health_answers"),
@@ -102,7 +113,7 @@ def queue_list(request):
 
 @staff_permission_required("screening.view_queue", "screening.export_submissions")
 def queue_export(request):
-    form = QueueFilterForm(Contraindication.objects.values_list("code", "name"), request.GET)
+    form = QueueFilterForm(flag_choices(), request.GET)
     submissions = queue.filtered(form.cleaned_data if form.is_valid() else {})
     audit.record(Action.EXPORT, request=request, detail=f"{submissions.count()} rows")
     header = ["Reference", "Sent", "Name", "Date of birth", "Email", "Phone", "Consultation",

@@ -106,9 +106,9 @@ def test_queue_query_count_does_not_grow_with_submissions(
     RaisedFlag.objects.bulk_create(RaisedFlag(submission=s, code="allergy") for s in clones)
     client = signed_in("Clinician")
     client.get("/staff/")  # warm the clinic-details cache
-    # user, second-factor device, permissions (2), flag names, count, page rows, status
-    # counts, and the audit event (savepoint, last event, insert, release)
-    with django_assert_num_queries(12):
+    # user, second-factor device, permissions (2), filtered count, page rows, and the audit
+    # event (savepoint, last event, insert, release); flag names and status counts are cached
+    with django_assert_num_queries(10):
         assert client.get("/staff/", {"flag": "allergy"}).status_code == 200
 
 
@@ -126,3 +126,21 @@ def test_queue_shows_age_and_marks_under_18s(signed_in, submission_factory):
     young.save()
     html = signed_in("Clinician").get("/staff/").content.decode()
     assert "(16)" in html and "Under 18" in html
+
+
+def test_status_counts_are_fresh_after_a_new_submission_or_review(
+    signed_in, complete_questionnaire, django_capture_on_commit_callbacks
+):
+    client = signed_in("Clinician")
+    client.get("/staff/")
+    with django_capture_on_commit_callbacks(execute=True):
+        complete_questionnaire()
+    assert "Not reviewed: <strong>1</strong>" in client.get("/staff/").content.decode()
+    from screening.models import Submission
+
+    submission = Submission.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(submission.get_absolute_url(), {"decision": "cleared", "version": 1})
+    html = client.get("/staff/").content.decode()
+    assert "Cleared for consult: <strong>1</strong>" in html
+    assert "Not reviewed: <strong>0</strong>" in html
