@@ -8,8 +8,9 @@ import hashlib
 import time
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
@@ -46,65 +47,79 @@ def cached_public_page(view):
         if request.user.is_staff:
             return view(request, *args, **kwargs)
         version = content_version()
-        etag = etag_for(version, request.path)
-        last_modified = int(version)
-        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        response = get_conditional_response(
+            request, etag=etag_for(version, request.path), last_modified=int(version)
+        )
         if response is None:
-            response = _cached_or_rendered(request, view, args, kwargs, version)
-        response["ETag"] = etag
-        response["Last-Modified"] = http_date(last_modified)
-        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-        return response
+            content = _local_pages.get((version, request.path))
+            if content is None:
+                response = view(request, *args, **kwargs)
+                if response.status_code != 200:
+                    return response
+                content = remember(version, request.path, response.render().content)
+            response = HttpResponse(content)
+        return with_validators(response, version, request.path)
 
     return wrapper
+
+
+def remember(version, path, content):
+    if len(_local_pages) >= _LOCAL_LIMIT:
+        _local_pages.clear()
+    _local_pages[(version, path)] = content
+    cache.set(f"page:{version}:{path}", content, PAGE_TIMEOUT)
+    return content
+
+
+def recall(version, path):
+    content = _local_pages.get((version, path))
+    if content is None:
+        content = cache.get(f"page:{version}:{path}")
+        if content is not None:
+            _local_pages[(version, path)] = content
+    return content
+
+
+def with_validators(response, version, path):
+    response["ETag"] = etag_for(version, path)
+    response["Last-Modified"] = http_date(int(version))
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    return response
 
 
 def etag_for(version, path):
     return '"{}"'.format(hashlib.sha256(f"{version}{path}".encode()).hexdigest()[:20])
 
 
-def _cached_or_rendered(request, view, args, kwargs, version):
-    local_key = (version, request.path)
-    content = _local_pages.get(local_key)
-    if content is None:
-        key = f"page:{version}:{request.path}"
-        content = cache.get(key)
-        if content is None:
-            response = view(request, *args, **kwargs)
-            if response.status_code != 200:
-                return response
-            response.render()
-            content = response.content
-            cache.set(key, content, PAGE_TIMEOUT)
-        if len(_local_pages) >= _LOCAL_LIMIT:
-            _local_pages.clear()
-        _local_pages[local_key] = content
-    return HttpResponse(content)
-
-
-class NotModifiedMiddleware:
-    """Answer a revalidation of an unchanged public page with 304 before sessions, auth and
-    the view run: the ETag depends only on the shared content version and the path."""
+class PublicPageMiddleware:
+    """Visitors without a session get public pages from the cache before sessions, auth and
+    the view run: 304 when their copy is current, else the cached page. Anyone with a
+    session (a patient mid-questionnaire, staff who may preview drafts) takes the full path.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        etag = request.META.get("HTTP_IF_NONE_MATCH")
-        if self.unchanged(request, etag):
-            response = HttpResponseNotModified()
-            response["ETag"] = etag
-            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-            return response
-        return self.get_response(request)
+        if not self.eligible(request):
+            return self.get_response(request)
+        version = content_version()
+        etag = etag_for(version, request.path)
+        unchanged = get_conditional_response(request, etag=etag, last_modified=int(version))
+        if unchanged is not None:
+            return with_validators(unchanged, version, request.path)
+        content = recall(version, request.path)
+        if content is None:
+            return self.get_response(request)
+        return with_validators(HttpResponse(content), version, request.path)
 
     @staticmethod
-    def unchanged(request, etag):
+    def eligible(request):
         return (
-            bool(etag)
-            and request.method in ("GET", "HEAD")
+            request.method in ("GET", "HEAD")
+            and not request.GET
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and is_cached_path(request.path)
-            and etag == etag_for(content_version(), request.path)
         )
 
 

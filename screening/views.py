@@ -4,7 +4,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.db import DatabaseError
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -12,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
+from content.caching import content_version
 from content.models import Clinic
 from screening import consent, services
 from screening.forms import ConsentForm, ContactForm, QuestionsForm
@@ -20,6 +22,7 @@ from screening.questionnaire import Questionnaire
 from screening.session import STEPS, ScreeningSession
 
 private = [never_cache, sensitive_post_parameters()]
+TOKEN_SLOT = "csrf-token-slot-9f3a"  # noqa: S105 - a placeholder, replaced per visitor
 EXPIRED = (
     "For your privacy, answers are cleared after 2 hours without activity. "
     "We have kept what you typed on this page. Please check the other steps again."
@@ -59,7 +62,23 @@ class StepView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         # No session yet: it starts with the first answers sent, so a first visit is cheap.
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return self.blank_page()
         return self.render_to_response(self.get_context_data(form=self.get_form()))
+
+    def blank_page(self):
+        """The empty step as every new visitor sees it, rendered once per questionnaire and
+        content version; only the CSRF token is filled in per visitor."""
+        key = (
+            f"screening:blank:{Questionnaire.current().version}:{content_version()}:"
+            f"{self.request.path}"
+        )
+        html = cache.get(key)
+        if html is None:
+            context = self.get_context_data(form=self.get_form(), csrf_token=TOKEN_SLOT)
+            html = self.render_to_response(context).render().content.decode()
+            cache.set(key, html, 60 * 60 * 24)
+        return HttpResponse(html.replace(TOKEN_SLOT, get_token(self.request)))
 
     def post(self, request, *args, **kwargs):
         if not self.screening.active:

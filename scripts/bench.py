@@ -76,8 +76,8 @@ def parse_wrk(out):
     )
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50_ms": seconds(re.search(r"50%\s+(\S+)", out).group(1)) * 1000,
-        "p99_ms": seconds(re.search(r"99%\s+(\S+)", out).group(1)) * 1000,
+        "p50_ms": seconds(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)) * 1000,
+        "p99_ms": seconds(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)) * 1000,
         "requests": int(re.search(r"(\d+) requests in", out).group(1)),
         "errors": int(errors.group(1)) if errors else 0,
         "socket_errors": sum(map(int, socket.groups())) if socket else 0,

@@ -319,3 +319,18 @@ def test_change_link_pages_go_back_to_the_check_page(client):
     page = soup(client.get("/screening/medicines/?return=check"))
     assert page.select_one("a.back-link")["href"] == "/screening/check-your-answers/"
     assert "Save and go back" in page.select_one("main form button").text
+
+
+def test_first_visit_page_from_the_cache_carries_a_working_csrf_token():
+    import re as regex
+
+    for _ in range(2):  # the second visitor gets the cached page
+        visitor = Client(enforce_csrf_checks=True)
+        page = visitor.get("/screening/about-you/").content.decode()
+        token = regex.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        assert "csrf-token-slot" not in page
+        response = visitor.post(
+            "/screening/about-you/",
+            {**CONTACT, **consult_date_fields(), "csrfmiddlewaretoken": token},
+        )
+        assert response.status_code == 302
