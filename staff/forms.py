@@ -1,7 +1,7 @@
 import base64
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Size
+from crispy_forms_gds.layout import Field, Layout
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
@@ -90,19 +90,14 @@ class ReviewForm(forms.Form):
 
     def __init__(self, *args, can_review, can_record_attendance, **kwargs):
         super().__init__(*args, **kwargs)
-        layout = []
         if can_review:
             self.fields["decision"].choices = ReviewStatus.decisions()
-            layout.append(Field.radios("decision", legend_size=Size.SMALL))
         else:
             del self.fields["decision"]
         if can_record_attendance:
             self.fields["attendance"].choices = Attendance.choices
-            layout.append(Field.radios("attendance", legend_size=Size.SMALL))
         else:
             del self.fields["attendance"]
-        layout += [Field.textarea("note", label_size=Size.SMALL), "version"]
-        self.helper = _helper(*layout)
 
     def clean(self):
         data = super().clean()

@@ -22,5 +22,7 @@ class StaffSessionTimeoutMiddleware:
                 logout(request)
                 messages.info(request, "You were signed out to keep patient data safe.")
                 return redirect(f"{settings.LOGIN_URL}?next={request.path}")
-            session["seen"] = now
+            if now - session.get("seen", 0) > 60:
+                # Once a minute is precise enough, and spares a session write per request.
+                session["seen"] = now
         return self.get_response(request)

@@ -1,11 +1,13 @@
 """The review queue: which submissions a filter selects, and the counts beside it."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import cached_property
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 
 from screening.models import ReviewStatus, Submission
@@ -29,7 +31,7 @@ def filtered(data):
         submissions = submissions.filter(consult_date__isnull=True)
     elif consult == "past":
         submissions = submissions.filter(consult_date__lt=today)
-    return submissions.in_queue_order()
+    return submissions.in_queue_order().only(*QUEUE_FIELDS)
 
 
 def status_counts():
@@ -52,3 +54,61 @@ class QueuePaginator(Paginator):
     @cached_property
     def count(self):
         return self.total if self.total is not None else super().count
+
+
+QUEUE_FIELDS = [
+    "reference",
+    "full_name",
+    "date_of_birth",
+    "created_at",
+    "consult_date",
+    "status",
+    "flagged",
+    "flags",
+]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One queue line, worked out once so the template only prints it."""
+
+    reference: str
+    url: str
+    name: str
+    age: int
+    consult: str
+    urgent: bool
+    status: str
+    highlight: bool
+    flags: list
+    sent: str
+
+
+def rows(submissions):
+    prefix = reverse("staff:submission", args=["REF"]).replace("REF/", "")
+    return [
+        Row(
+            reference=s.reference,
+            url=f"{prefix}{s.reference}/",
+            name=s.full_name,
+            age=s.age,
+            consult=s.consult_date.strftime("%-d %b %Y") if s.consult_date else "Not booked",
+            urgent=s.consult_soon_unreviewed,
+            status=s.get_status_display(),
+            highlight=s.flagged and s.status == ReviewStatus.NOT_REVIEWED,
+            flags=[flag["name"] for flag in s.flags],
+            sent=timezone.localtime(s.created_at).strftime("%-d %b %Y"),
+        )
+        for s in submissions
+    ]
+
+
+def filter_fields(form):
+    """Each filter with its options marked, so the template does no form lookups."""
+    data = form.data
+    fields = []
+    for name, field in form.fields.items():
+        value = str(data.get(name, ""))
+        options = [(str(v), label, str(v) == value) for v, label in getattr(field, "choices", [])]
+        fields.append({"name": name, "label": field.label, "value": value, "options": options})
+    return fields

@@ -100,8 +100,9 @@ def queue_list(request):
         request,
         "staff/queue.html",
         {
-            "form": form,
+            "filter_fields": queue.filter_fields(form),
             "page": page,
+            "rows": queue.rows(page),
             "counts": counts,
             "today": timezone.localdate(),
             "filters": filters.urlencode(),
