@@ -34,5 +34,6 @@ soak: $(VENV)/.installed
 	scripts/with-postgres $(PY) scripts/soak.py
 
 bench: $(VENV)/.installed
-	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	command -v wrk >/dev/null && command -v redis-server >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq wrk redis-server)
 	scripts/with-postgres $(PY) scripts/bench.py

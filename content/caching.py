@@ -15,6 +15,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
 from content.models import CLINIC_CACHE_KEY
+from mesoinfo.recent import Recent, forget_all
 
 VERSION_KEY = "content:version"
 PAGE_TIMEOUT = 60 * 60 * 24
@@ -24,7 +25,15 @@ _local_pages = {}
 _LOCAL_LIMIT = 500
 
 
+_seen_version = Recent()
+
+
 def content_version():
+    """The shared content version; an edit in any worker reaches this one within a second."""
+    return _seen_version.get(_read_version)
+
+
+def _read_version():
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, time.time(), None)
@@ -35,8 +44,10 @@ def content_version():
 def content_changed(**kwargs):
     """Signal receiver: a topic or the clinic's details changed."""
     # Never move backwards, even when two edits land within the same second.
-    cache.set(VERSION_KEY, max(time.time(), (cache.get(VERSION_KEY) or 0) + 1), None)
+    version = max(time.time(), (cache.get(VERSION_KEY) or 0) + 1)
+    cache.set(VERSION_KEY, version, None)
     cache.delete(CLINIC_CACHE_KEY)
+    forget_all()
 
 
 def cached_public_page(view):

@@ -5,8 +5,10 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from content import markdown, readability
+from mesoinfo.recent import Recent
 
 CLINIC_CACHE_KEY = "content:clinic"
+_clinic = Recent()
 
 
 class Clinic(models.Model):
@@ -36,7 +38,12 @@ class Clinic(models.Model):
 
     @classmethod
     def load(cls):
-        """The clinic's details, from the shared cache when possible."""
+        """The clinic's details: from this process (checked each second), else the shared
+        cache, else the database."""
+        return _clinic.get(cls._read)
+
+    @classmethod
+    def _read(cls):
         clinic = cache.get(CLINIC_CACHE_KEY)
         if clinic is None:
             clinic = cls.objects.filter(pk=1).first() or cls.placeholder()

@@ -7,10 +7,12 @@ from functools import cached_property
 
 from django.core.cache import cache
 
+from mesoinfo.recent import Recent
 from screening import rules
 from screening.models import Contraindication, Question, Section
 
 CACHE_KEY = "screening:questionnaire"
+_current = Recent()
 
 
 @dataclass(frozen=True)
@@ -20,7 +22,12 @@ class Questionnaire:
 
     @classmethod
     def current(cls):
-        """The active questionnaire, from the shared cache (two queries when it is cold)."""
+        """The active questionnaire: from this process (checked each second), else the
+        shared cache, else the database (two queries)."""
+        return _current.get(cls._load)
+
+    @classmethod
+    def _load(cls):
         questionnaire = cache.get(CACHE_KEY)
         if questionnaire is None:
             order = {section: n for n, section in enumerate(Section.ordered())}
@@ -80,3 +87,4 @@ def _snapshot_row(question, answers):
 def questionnaire_changed(**kwargs):
     """Signal receiver: an admin reworded the questionnaire."""
     cache.delete(CACHE_KEY)
+    _current.forget()

@@ -63,21 +63,18 @@ def submit(*, questionnaire, session, clinic_name, clinic_email=""):
         "consent_text": consent.text(clinic_name),
         "consent_given_at": timezone.now(),
     }
+    # The caller has checked for an earlier submission with this token; the unique
+    # constraint settles a race between two requests sent at the same moment.
     for _attempt in range(3):
         try:
             with transaction.atomic():
-                submission, created = Submission.objects.get_or_create(
-                    token=session.token, defaults=fields
+                submission = Submission.objects.create(token=session.token, **fields)
+                RaisedFlag.objects.bulk_create(
+                    RaisedFlag(submission=submission, code=f.code) for f in flags
                 )
-                if created:
-                    transaction.on_commit(queue_counts_changed)
-                    RaisedFlag.objects.bulk_create(
-                        RaisedFlag(submission=submission, code=f.code) for f in flags
-                    )
-                    if flags:
-                        transaction.on_commit(
-                            lambda saved=submission: notify_clinic(saved, clinic_email)
-                        )
+                transaction.on_commit(queue_counts_changed)
+                if flags:
+                    transaction.on_commit(lambda s=submission: notify_clinic(s, clinic_email))
                 return submission
         except IntegrityError:
             # Either a request with the same token won the race (keep theirs), or the

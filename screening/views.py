@@ -22,6 +22,7 @@ from screening.questionnaire import Questionnaire
 from screening.session import STEPS, ScreeningSession
 
 private = [never_cache, sensitive_post_parameters()]
+_blank_pages = {}  # this process's copies; the key holds every version they depend on
 TOKEN_SLOT = "csrf-token-slot-9f3a"  # noqa: S105 - a placeholder, replaced per visitor
 EXPIRED = (
     "For your privacy, answers are cleared after 2 hours without activity. "
@@ -73,11 +74,14 @@ class StepView(TemplateView):
             f"screening:blank:{Questionnaire.current().version}:{content_version()}:"
             f"{self.request.path}"
         )
-        html = cache.get(key)
+        html = _blank_pages.get(key) or cache.get(key)
         if html is None:
             context = self.get_context_data(form=self.get_form(), csrf_token=TOKEN_SLOT)
             html = self.render_to_response(context).render().content.decode()
             cache.set(key, html, 60 * 60 * 24)
+        if len(_blank_pages) > 50:
+            _blank_pages.clear()
+        _blank_pages[key] = html
         return HttpResponse(html.replace(TOKEN_SLOT, get_token(self.request)))
 
     def post(self, request, *args, **kwargs):

@@ -20,7 +20,16 @@ from pathlib import Path
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from loadkit import ROOT, Patient, Server, csrf, manage, prepare, production_env  # noqa: E402
+from loadkit import (  # noqa: E402
+    ROOT,
+    Patient,
+    Server,
+    csrf,
+    free_port,
+    manage,
+    prepare,
+    production_env,
+)
 
 DURATION = int(os.environ.get("BENCH_SECONDS", "6"))
 CONNECTIONS = 8
@@ -222,9 +231,49 @@ def report(results, seconds):
     print(" ".join(f"{name}={value:.2f}" for name, value in ratios.items()))
 
 
+def start_redis():
+    """A throwaway Redis on loopback: production's shared cache and session store."""
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    for _ in range(50):
+        if (
+            subprocess.run(
+                ["redis-cli", "-p", str(port), "ping"], capture_output=True, text=True
+            ).stdout.strip()
+            == "PONG"
+        ):
+            return process, f"redis://127.0.0.1:{port}/0"
+        time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("redis-server did not start")
+
+
 def main():
+    redis, redis_url = start_redis()
+    try:
+        run(redis_url)
+    finally:
+        redis.terminate()
+        redis.wait(10)
+
+
+def run(redis_url):
     started = time.time()
-    env = production_env()
+    env = production_env(REDIS_URL=redis_url)
     prepare(env)
     make_staff(env)
     manage(env, "seed_submissions", "1000", "--fake-data-ok")

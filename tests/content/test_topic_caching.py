@@ -79,3 +79,17 @@ def test_home_page_is_cached_and_cleared_when_the_clinic_changes(client):
     again = client.get("/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 200
     assert b"A New Name Clinic" in again.content
+
+
+def test_an_edit_in_another_worker_reaches_this_one_within_a_second(client, make_topic):
+    from django.core.cache import cache
+
+    from content import caching
+
+    topic = make_topic(summary="Before.")
+    client.get(topic.get_absolute_url())
+    # Another process edits the topic: the shared version moves; this process has not seen it.
+    type(topic).objects.filter(pk=topic.pk).update(summary="After.")
+    cache.set(caching.VERSION_KEY, caching.content_version() + 5, None)
+    caching._seen_version.at -= 1.0
+    assert b"After." in client.get(topic.get_absolute_url()).content

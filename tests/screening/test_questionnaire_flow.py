@@ -255,7 +255,7 @@ def test_database_failure_at_submit_gives_503_with_answers_still_on_screen(clien
     def database_down(*args, **kwargs):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr(Submission.objects, "get_or_create", database_down)
+    monkeypatch.setattr(Submission.objects, "create", database_down)
     response = client.post("/screening/check-your-answers/", {"consent": "on"})
     assert response.status_code == 503
     assert response["Retry-After"] == "30"

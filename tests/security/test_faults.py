@@ -25,7 +25,7 @@ def fail(*args, **kwargs):
 
 
 SUBMIT_STEPS = [
-    (Submission.objects, "get_or_create"),
+    (Submission.objects, "create"),
     (RaisedFlag.objects, "bulk_create"),
 ]
 

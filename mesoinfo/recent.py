@@ -1,0 +1,33 @@
+"""Values read from the shared cache, kept in this process for up to a second.
+
+Each page would otherwise make the same small cache reads (content version,
+questionnaire, clinic details) again and again. A change made in this process is seen
+at once (call `forget`); a change made in another worker is seen within a second.
+"""
+
+import time
+
+RECHECK_SECONDS = 1.0
+_all = []
+
+
+class Recent:
+    def __init__(self):
+        self.value = None
+        self.at = 0.0
+        _all.append(self)
+
+    def get(self, load):
+        now = time.monotonic()
+        if self.value is None or now - self.at >= RECHECK_SECONDS:
+            self.value = load()
+            self.at = now
+        return self.value
+
+    def forget(self):
+        self.value = None
+
+
+def forget_all():
+    for recent in _all:
+        recent.forget()
