@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 LOCAL := DJANGO_DEBUG=1
 
-.PHONY: run test install soak bench
+.PHONY: run test install soak bench lighthouse
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,3 +37,6 @@ bench: $(VENV)/.installed
 	command -v wrk >/dev/null && command -v redis-server >/dev/null || \
 		(apt-get update -qq && apt-get install -y -qq wrk redis-server)
 	scripts/with-postgres $(PY) scripts/bench.py
+
+lighthouse: $(VENV)/.installed
+	$(PY) scripts/lighthouse.py

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "mesoinfo.middleware.PrivatePagesNeverCachedMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "content.caching.NotModifiedMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "content.caching.PublicPageMiddleware",
