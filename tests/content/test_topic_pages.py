@@ -90,10 +90,12 @@ def test_sitemap_lists_published_topics_only(client, make_topic):
     assert draft.get_absolute_url() not in xml
 
 
-def test_robots_txt_points_to_the_sitemap_and_keeps_private_areas_out(client):
+def test_robots_txt_points_to_the_sitemap_and_keeps_staff_areas_out(client):
+    # The questionnaire's pages hold nothing personal until a patient's own session does.
     text = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in text
-    assert "Disallow: /screening/" in text
+    assert "Disallow: /staff/" in text and "Disallow: /admin/" in text
+    assert "/screening/" not in text
 
 
 def test_next_review_before_last_review_is_refused(make_topic):
