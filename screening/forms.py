@@ -19,6 +19,9 @@ TEXT_LIMIT = 1000
 def _helper(*layout):
     helper = FormHelper()
     helper.form_tag = False
+    # The page's own form tag carries the CSRF token; a second one from crispy would be
+    # stored in cached fragments and sent back stale.
+    helper.disable_csrf = True
     helper.layout = Layout(*layout)
     return helper
 

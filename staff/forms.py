@@ -11,6 +11,9 @@ from screening.models import Attendance, AuditEvent, ReviewStatus
 def _helper(*layout):
     helper = FormHelper()
     helper.form_tag = False
+    # The page's own form tag carries the CSRF token; a second one from crispy would be
+    # stored in cached fragments and sent back stale.
+    helper.disable_csrf = True
     helper.layout = Layout(*layout)
     return helper
 

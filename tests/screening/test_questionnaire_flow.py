@@ -334,3 +334,14 @@ def test_first_visit_page_from_the_cache_carries_a_working_csrf_token():
             {**CONTACT, **consult_date_fields(), "csrfmiddlewaretoken": token},
         )
         assert response.status_code == 302
+
+
+def test_every_step_sends_exactly_one_csrf_token_even_from_the_fragment_cache():
+    first, second = Client(), Client()
+    for visitor in (first, second):  # the second visitor's steps come from cached fragments
+        visitor.post("/screening/about-you/", {**CONTACT, **consult_date_fields()})
+        for step in ["treatment", "medicines", "skin-and-immunity", "other-conditions"]:
+            html = visitor.get(f"/screening/{step}/").content.decode()
+            assert html.count('name="csrfmiddlewaretoken"') == 1, step
+            visitor.post(f"/screening/{step}/", all_no_answers())
+    assert visitor.get("/staff/login/").content.decode().count("csrfmiddlewaretoken") == 1
