@@ -213,11 +213,10 @@ def rate_limited(request):
     """Count this client's submissions in the current hour; True once over the limit."""
     client = hashlib.sha256(request.META.get("REMOTE_ADDR", "").encode()).hexdigest()[:16]
     key = f"screening:rate:{client}"
-    cache.add(key, 0, 60 * 60)
     try:
         count = cache.incr(key)
-    except ValueError:
-        count = 1
+    except ValueError:  # the first this hour (one cache call in the usual case)
+        count = 1 if cache.add(key, 1, 60 * 60) else cache.incr(key)
     return count > settings.SCREENING_SUBMISSIONS_PER_HOUR
 
 
