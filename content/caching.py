@@ -10,6 +10,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -42,7 +43,13 @@ def _read_version():
 
 
 def content_changed(**kwargs):
-    """Signal receiver: a topic or the clinic's details changed."""
+    """Signal receiver: a topic or the clinic's details changed. Moved now and again when
+    the edit commits, in case another worker re-cached the old page in between."""
+    _move_version()
+    transaction.on_commit(_move_version)
+
+
+def _move_version():
     # Never move backwards, even when two edits land within the same second.
     version = max(time.time(), (cache.get(VERSION_KEY) or 0) + 1)
     cache.set(VERSION_KEY, version, None)

@@ -2,18 +2,13 @@
 
 import hashlib
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
+from mesoinfo.clientip import client_ip
 from screening.models import AuditEvent
 
 GENESIS = "0" * 64
-
-
-def client_ip(request):
-    # REMOTE_ADDR is the proxy in production; gunicorn's forwarded_allow_ips makes
-    # it trust only our own proxy's X-Forwarded-For.
-    return request.META.get("REMOTE_ADDR") if request else None
 
 
 def record(action, *, request=None, user=None, reference="", detail=""):
@@ -21,7 +16,8 @@ def record(action, *, request=None, user=None, reference="", detail=""):
     user = user if user is not None else getattr(request, "user", None)
     known = user if user is not None and user.is_authenticated else None
     with transaction.atomic():
-        last = AuditEvent.objects.select_for_update().order_by("-id").first()
+        lock_chain()
+        last = AuditEvent.objects.order_by("-id").first()
         event = AuditEvent(
             created_at=timezone.now(),
             actor=known,
@@ -35,6 +31,18 @@ def record(action, *, request=None, user=None, reference="", detail=""):
         event.hash = digest(event)
         event.save()
     return event
+
+
+CHAIN_LOCK = 7236_1001  # any fixed number: one PostgreSQL advisory lock for the chain
+
+
+def lock_chain():
+    """One writer extends the chain at a time. Locking the last row is not enough: a second
+    writer waiting on it would still read that row as the last and fork the chain."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])
+    # SQLite: a write transaction already excludes every other writer.
 
 
 def printable(text):

@@ -54,7 +54,7 @@ class DateParts(forms.MultiValueField):
             raise ValidationError("Year must include 4 numbers", code="year")
         try:
             return date(int(year), int(month), int(day))
-        except ValueError:
+        except (ValueError, OverflowError):
             raise ValidationError(f"{self.name} must be a real date", code="invalid") from None
 
 

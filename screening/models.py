@@ -4,6 +4,7 @@ import secrets
 from datetime import date
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -103,6 +104,30 @@ class Question(models.Model):
 
     def __str__(self):
         return self.text
+
+    def clean(self):
+        """An edit in the admin must never stop a flag from being raised."""
+        flag_values = set(self.rule().flag_answers)
+        if self.kind == self.Kind.CHOICE and flag_values - {v for v, _ in self.choice_list()}:
+            raise ValidationError(
+                {
+                    "choices": f"Keep the answer value(s) {', '.join(sorted(flag_values))}: "
+                    "they raise a flag."
+                },
+                code="flag_answer_removed",
+            )
+        if self.contraindication_id and not self.active:
+            others = Question.objects.filter(
+                contraindication_id=self.contraindication_id, active=True
+            ).exclude(pk=self.pk)
+            if not others.exists():
+                raise ValidationError(
+                    {
+                        "active": f"This is the only question that raises "
+                        f"\u201c{self.contraindication}\u201d, so it must stay active."
+                    },
+                    code="last_question_for_flag",
+                )
 
     def choice_list(self):
         if self.kind == self.Kind.YES_NO:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.cache import cache
+from django.db import transaction
 
 from mesoinfo.recent import Recent
 from screening import rules
@@ -85,6 +86,12 @@ def _snapshot_row(question, answers):
 
 
 def questionnaire_changed(**kwargs):
-    """Signal receiver: an admin reworded the questionnaire."""
+    """Signal receiver: an admin reworded the questionnaire. Cleared now and again when
+    the edit commits, in case another worker re-cached the old wording in between."""
+    _forget_questionnaire()
+    transaction.on_commit(_forget_questionnaire)
+
+
+def _forget_questionnaire():
     cache.delete(CACHE_KEY)
     _current.forget()

@@ -46,10 +46,19 @@ def normalise(text):
     return re.sub(r"\s+", " ", str(text or "")).strip().lower()
 
 
+def words_of(text):
+    """Lower-case words, with hyphens and letter-digit joins split: 'Aspirin-75mg' and
+    'omega3' become 'aspirin 75mg' and 'omega 3'."""
+    text = normalise(text).replace("-", " ").replace("_", " ")
+    text = re.sub(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", " ", text)
+    return " ".join(text.split())
+
+
 def mentions(text, keyword):
-    """Whole-word, case-insensitive: 'heparin' matches 'Heparin 5000' but not 'heparinoid'."""
-    words = r"\s+".join(re.escape(part) for part in keyword.split())
-    return re.search(rf"(?<![\w-]){words}(?![\w-])", normalise(text)) is not None
+    """Whole words, any case, plural allowed: 'heparin' matches 'Heparin 5000' and
+    'warfarin5mg' but not 'heparinoid'."""
+    words = r"\s+".join(re.escape(part) for part in words_of(keyword).split())
+    return re.search(rf"(?<![a-z]){words}s?(?![a-z])", words_of(text)) is not None
 
 
 def keyword_flags(texts, keywords_by_flag):

@@ -34,9 +34,17 @@ class ScreeningSession:
         self.state["steps"][step] = answers
         self.session.modified = True
 
-    def first_missing_step(self):
+    def first_missing_step(self, questionnaire=None):
+        """The first step not yet answered, or answered before a question was added to it."""
         done = self.state["steps"] if self.active else {}
-        return next((step for step in STEPS if step not in done), None)
+        for step in STEPS:
+            if step not in done:
+                return step
+            if questionnaire and step != STEPS[0]:
+                asked = {q.key for q in questionnaire.in_section(step)}
+                if not asked <= done[step].keys():
+                    return step
+        return None
 
     def contact(self):
         return self.answers_for("about-you")

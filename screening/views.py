@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 
 from content.caching import content_version
 from content.models import Clinic
+from mesoinfo.clientip import client_ip
 from screening import consent, services
 from screening.forms import ConsentForm, ContactForm, QuestionsForm
 from screening.models import Section, Submission
@@ -63,7 +64,8 @@ class StepView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         # No session yet: it starts with the first answers sent, so a first visit is cheap.
-        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        fresh = not ({settings.SESSION_COOKIE_NAME, "messages"} & request.COOKIES.keys())
+        if fresh:
             return self.blank_page()
         return self.render_to_response(self.get_context_data(form=self.get_form()))
 
@@ -144,7 +146,7 @@ class CheckAnswersView(TemplateView):
                 return redirect("screening:result")
             messages.warning(request, "Your answers were cleared. Please start again.")
             return redirect("screening:start")
-        missing = self.screening.first_missing_step()
+        missing = self.screening.first_missing_step(Questionnaire.current())
         if missing:
             return redirect("screening:step", missing)
         return super().dispatch(request, *args, **kwargs)
@@ -211,7 +213,7 @@ class CheckAnswersView(TemplateView):
 
 def rate_limited(request):
     """Count this client's submissions in the current hour; True once over the limit."""
-    client = hashlib.sha256(request.META.get("REMOTE_ADDR", "").encode()).hexdigest()[:16]
+    client = hashlib.sha256(str(client_ip(request)).encode()).hexdigest()[:16]
     key = f"screening:rate:{client}"
     try:
         count = cache.incr(key)

@@ -78,9 +78,12 @@ class QueueFilterForm(forms.Form):
     flag = forms.ChoiceField(label="Flag", required=False)
     consult = forms.ChoiceField(label="Consultation date", required=False, choices=CONSULT)
 
-    def __init__(self, flag_choices, *args, **kwargs):
+    def __init__(self, flag_choices, *args, with_flags=True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["flag"].choices = [("", "Any flag"), *flag_choices]
+        if with_flags:
+            self.fields["flag"].choices = [("", "Any flag"), *flag_choices]
+        else:
+            del self.fields["flag"]  # which patient raised which flag is health data
 
 
 class ReviewForm(forms.Form):
@@ -91,8 +94,10 @@ class ReviewForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, can_review, can_record_attendance, **kwargs):
+    def __init__(self, *args, can_review, can_record_attendance, can_note, **kwargs):
         super().__init__(*args, **kwargs)
+        if not can_note:
+            del self.fields["note"]
         if can_review:
             self.fields["decision"].choices = ReviewStatus.decisions()
         else:
@@ -105,6 +110,8 @@ class ReviewForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not (data.get("decision") or data.get("attendance") or data.get("note", "").strip()):
+            if "note" not in self.fields:
+                raise forms.ValidationError("Choose the attendance to record", code="empty")
             raise forms.ValidationError("Choose a decision or write a note", code="empty")
         return data
 

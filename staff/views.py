@@ -83,7 +83,8 @@ def flag_choices():
 
 @staff_permission_required("screening.view_queue")
 def queue_list(request):
-    form = QueueFilterForm(flag_choices(), request.GET or None)
+    can_see_health = request.user.has_perm("screening.view_health_answers")
+    form = QueueFilterForm(flag_choices(), request.GET or None, with_flags=can_see_health)
     data = form.cleaned_data if form.is_valid() else {}
     counts = queue.status_counts()
     total = (
@@ -106,7 +107,7 @@ def queue_list(request):
             "counts": counts,
             "today": timezone.localdate(),
             "filters": filters.urlencode(),
-            "can_see_health": request.user.has_perm("screening.view_health_answers"),
+            "can_see_health": can_see_health,
             "can_export": request.user.has_perm("screening.export_submissions"),
         },
     )
@@ -114,7 +115,8 @@ def queue_list(request):
 
 @staff_permission_required("screening.view_queue", "screening.export_submissions")
 def queue_export(request):
-    form = QueueFilterForm(flag_choices(), request.GET)
+    can_see_health = request.user.has_perm("screening.view_health_answers")
+    form = QueueFilterForm(flag_choices(), request.GET, with_flags=can_see_health)
     submissions = queue.filtered(form.cleaned_data if form.is_valid() else {})
     audit.record(Action.EXPORT, request=request, detail=f"{submissions.count()} rows")
     header = ["Reference", "Sent", "Name", "Date of birth", "Email", "Phone", "Consultation",
@@ -130,7 +132,7 @@ def queue_export(request):
             s.consult_date or "",
             s.get_status_display(),
             s.get_attendance_display(),
-            " ".join(s.flag_codes),
+            " ".join(s.flag_codes) if can_see_health else "(not shown)",
         ]  # fmt: skip
         for s in submissions.iterator(chunk_size=500)
     )
@@ -146,6 +148,7 @@ def submission_detail(request, reference):
         request.POST or None,
         initial={"version": submission.version},
         can_review=user.has_perm("screening.review_submission"),
+        can_note=user.has_perm("screening.view_health_answers"),
         can_record_attendance=user.has_perm("screening.record_attendance"),
     )
     status = 200
@@ -158,7 +161,7 @@ def submission_detail(request, reference):
                 request=request,
                 decision=form.cleaned_data.get("decision", ""),
                 attendance=form.cleaned_data.get("attendance", ""),
-                note=form.cleaned_data["note"].strip(),
+                note=form.cleaned_data.get("note", "").strip(),
             )
         except services.StaleEdit:
             status = 409

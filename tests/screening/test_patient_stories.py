@@ -87,3 +87,14 @@ def test_blood_thinner_written_in_medicines_is_flagged_even_after_answering_no(
 
 def test_part_of_a_longer_word_does_not_count_as_a_medicine_name(questionnaire):
     assert raised(questionnaire, all_no_answers(medicines="heparinoid cream")) == set()
+
+
+@pytest.mark.parametrize(
+    "medicines",
+    ["Aspirin-75mg", "warfarin5mg", "fish oils", "Omega 3", "omega3", "OMEGA-3 capsules",
+     "vitamin E400", "apixaban(Eliquis)"],
+)  # fmt: skip
+def test_blood_thinner_written_with_odd_spacing_or_numbers_is_still_flagged(
+    questionnaire, medicines
+):
+    assert raised(questionnaire, all_no_answers(medicines=medicines)) == {"anticoagulants"}

@@ -345,3 +345,18 @@ def test_every_step_sends_exactly_one_csrf_token_even_from_the_fragment_cache():
             assert html.count('name="csrfmiddlewaretoken"') == 1, step
             visitor.post(f"/screening/{step}/", all_no_answers())
     assert visitor.get("/staff/login/").content.decode().count("csrfmiddlewaretoken") == 1
+
+
+def test_a_question_added_after_its_step_was_answered_is_asked_before_sending(client):
+    from screening.models import Section
+
+    client.get("/screening/about-you/")
+    post_contact(client)
+    for step in STEPS[1:]:
+        client.post(f"/screening/{step}/", all_no_answers())
+    question = Question.objects.get(key="diabetes")
+    question.section = Section.MEDICINES
+    question.save()
+    response = client.post("/screening/check-your-answers/", {"consent": "on"})
+    assert response["Location"] == "/screening/medicines/"
+    assert Submission.objects.count() == 0

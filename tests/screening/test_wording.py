@@ -80,3 +80,42 @@ def test_submissions_are_read_only_in_the_admin(admin_client, complete_questionn
     assert admin_client.post(url + "delete/", {"post": "yes"}).status_code == 403
     submission.refresh_from_db()
     assert submission.full_name == "Jo Patient"
+
+
+@pytest.mark.django_db
+def test_admin_cannot_switch_off_the_only_question_that_raises_a_flag(admin_client):
+    question = Question.objects.get(key="pregnant")
+    response = admin_client.post(
+        f"/admin/screening/question/{question.pk}/change/",
+        {
+            "section": question.section,
+            "position": question.position,
+            "text": question.text,
+            "help_text": "",
+            "choices": "",
+            "follow_up": "",
+        },  # fmt: skip
+    )
+    assert response.status_code == 200
+    assert "must stay active" in response.content.decode()
+    question.refresh_from_db()
+    assert question.active
+
+
+@pytest.mark.django_db
+def test_admin_cannot_rename_an_answer_that_raises_a_flag(admin_client):
+    question = Question.objects.get(key="goal")
+    response = admin_client.post(
+        f"/admin/screening/question/{question.pk}/change/",
+        {
+            "section": question.section,
+            "position": question.position,
+            "text": question.text,
+            "help_text": "",
+            "choices": "skin|Skin\nlose_weight|Lose weight",
+            "follow_up": "",
+            "active": "on",
+        },  # fmt: skip
+    )
+    assert response.status_code == 200
+    assert "they raise a flag" in response.content.decode()

@@ -115,3 +115,15 @@ def test_looking_at_submissions_in_the_admin_is_audited(admin_client, submission
     events = AuditEvent.objects.filter(detail__startswith="admin")
     assert sorted(events.values_list("action", flat=True)) == ["list", "view"]
     assert events.get(action="view").reference == submission.reference
+
+
+def test_reception_cannot_filter_by_flag_nor_read_clinical_notes(signed_in, submission_factory):
+    submission = submission_factory(flags=["pregnancy"])
+    from screening.models import Review
+
+    Review.objects.create(submission=submission, kind="note", note="ZZCLINICAL note")
+    client = signed_in("Reception")
+    queue = client.get("/staff/", {"flag": "pregnancy"}).content.decode()
+    assert 'name="flag"' not in queue
+    page = client.get(submission.get_absolute_url()).content.decode()
+    assert "ZZCLINICAL" not in page and 'name="note"' not in page

@@ -35,3 +35,24 @@ def test_twenty_staff_saving_the_same_version_at_once_one_wins_the_rest_are_told
     assert outcomes.count("told") == 19
     assert Review.objects.count() == 1
     assert Submission.objects.get().version == 2
+
+
+def test_twenty_staff_writing_audit_events_at_once_keep_one_unbroken_chain():
+    from django.core.management import call_command
+
+    from screening import audit
+    from screening.models import AuditEvent
+
+    barrier = Barrier(20)
+
+    def write(n):
+        barrier.wait()
+        try:
+            audit.record(AuditEvent.Action.VIEW, reference=f"RACE-{n:04d}")
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        list(pool.map(write, range(20)))
+    assert AuditEvent.objects.count() == 20
+    call_command("verify_audit_chain")
