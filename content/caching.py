@@ -10,13 +10,12 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
 from content.models import CLINIC_CACHE_KEY
-from mesoinfo.recent import Recent, forget_all
+from mesoinfo.recent import Recent, forget_all, now_and_on_commit
 
 VERSION_KEY = "content:version"
 PAGE_TIMEOUT = 60 * 60 * 24
@@ -45,8 +44,7 @@ def _read_version():
 def content_changed(**kwargs):
     """Signal receiver: a topic or the clinic's details changed. Moved now and again when
     the edit commits, in case another worker re-cached the old page in between."""
-    _move_version()
-    transaction.on_commit(_move_version)
+    now_and_on_commit(_move_version)
 
 
 def _move_version():

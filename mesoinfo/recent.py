@@ -7,6 +7,8 @@ at once (call `forget`); a change made in another worker is seen within a second
 
 import time
 
+from django.db import transaction
+
 RECHECK_SECONDS = 1.0
 _all = []
 
@@ -31,3 +33,10 @@ class Recent:
 def forget_all():
     for recent in _all:
         recent.forget()
+
+
+def now_and_on_commit(action):
+    """Run a cache-clearing action now, and again when the current transaction commits,
+    in case another worker cached the old value in between."""
+    action()
+    transaction.on_commit(action)

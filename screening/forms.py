@@ -2,28 +2,18 @@
 
 from datetime import date, timedelta
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Size
+from crispy_forms_gds.layout import Field, Size
 from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import conditional_escape
 
+from mesoinfo.forms import form_helper
 from screening import rules
 from screening.models import Question
 
 TEXT_LIMIT = 1000
-
-
-def _helper(*layout):
-    helper = FormHelper()
-    helper.form_tag = False
-    # The page's own form tag carries the CSRF token; a second one from crispy would be
-    # stored in cached fragments and sent back stale.
-    helper.disable_csrf = True
-    helper.layout = Layout(*layout)
-    return helper
 
 
 class DateParts(forms.MultiValueField):
@@ -91,7 +81,7 @@ class ContactForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.text("full_name", label_size=Size.SMALL),
             Field("date_of_birth", context={"legend_size": Size.for_legend(Size.SMALL)}),
             Field.text("email", label_size=Size.SMALL),
@@ -218,7 +208,7 @@ class QuestionsForm(forms.Form):
                     f"If yes or not sure: {question.follow_up}"
                 )
                 layout.append(Field.textarea(f"{question.key}_details"))
-        self.helper = _helper(*layout)
+        self.helper = form_helper(*layout)
 
     def clean(self):
         data = super().clean()
@@ -249,7 +239,7 @@ class ConsentForm(forms.Form):
     def __init__(self, consent_text, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["consent"].label = conditional_escape(consent_text)
-        self.helper = _helper(Field.checkbox("consent"))
+        self.helper = form_helper(Field.checkbox("consent"))
 
     @property
     def is_bot(self):

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.cache import cache
-from django.db import transaction
 
-from mesoinfo.recent import Recent
+from mesoinfo.recent import Recent, now_and_on_commit
 from screening import rules
 from screening.models import Contraindication, Question, Section
 
@@ -88,8 +87,7 @@ def _snapshot_row(question, answers):
 def questionnaire_changed(**kwargs):
     """Signal receiver: an admin reworded the questionnaire. Cleared now and again when
     the edit commits, in case another worker re-cached the old wording in between."""
-    _forget_questionnaire()
-    transaction.on_commit(_forget_questionnaire)
+    now_and_on_commit(_forget_questionnaire)
 
 
 def _forget_questionnaire():

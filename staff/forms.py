@@ -1,28 +1,18 @@
 import base64
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout
+from crispy_forms_gds.layout import Field
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from mesoinfo.forms import form_helper
 from screening.models import Attendance, AuditEvent, ReviewStatus
-
-
-def _helper(*layout):
-    helper = FormHelper()
-    helper.form_tag = False
-    # The page's own form tag carries the CSRF token; a second one from crispy would be
-    # stored in cached fragments and sent back stale.
-    helper.disable_csrf = True
-    helper.layout = Layout(*layout)
-    return helper
 
 
 class SignInForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].widget.attrs["autocomplete"] = "username"
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.text("username", field_width=20), Field.text("password", field_width=20)
         )
 
@@ -41,7 +31,7 @@ class TokenForm(forms.Form):
     def __init__(self, device, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.device = device
-        self.helper = _helper(Field.text("token", field_width=10))
+        self.helper = form_helper(Field.text("token", field_width=10))
 
     def clean_token(self):
         token = self.cleaned_data["token"].strip().replace(" ", "")
