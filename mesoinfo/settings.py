@@ -77,7 +77,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "staff.middleware.CachedOTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "staff.middleware.StaffSessionTimeoutMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -170,7 +170,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "/staff/login/"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "staff.backends.CachedModelBackend",
 ]
 # Lock out a name from one address after 5 failures, for an hour (ASVS V6.3.1).
 AXES_FAILURE_LIMIT = 5

@@ -7,4 +7,9 @@ class StaffConfig(AppConfig):
     verbose_name = "Clinic staff area"
 
     def ready(self):
-        from staff import signals  # noqa: F401 - connects the sign-in audit receivers
+        from django.apps import apps
+        from django_otp.models import Device
+
+        from staff import signals
+
+        signals.connect_access_changes([m for m in apps.get_models() if issubclass(m, Device)])

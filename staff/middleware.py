@@ -4,6 +4,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
+from django_otp.middleware import OTPMiddleware
+
+from staff import backends
 
 
 class StaffSessionTimeoutMiddleware:
@@ -26,3 +29,10 @@ class StaffSessionTimeoutMiddleware:
                 # Once a minute is precise enough, and spares a session write per request.
                 session["seen"] = now
         return self.get_response(request)
+
+
+class CachedOTPMiddleware(OTPMiddleware):
+    """django-otp's middleware, reading the session's device through `staff.backends`."""
+
+    def _device_from_persistent_id(self, persistent_id):
+        return backends.device(self._normalize_persistent_id(persistent_id))

@@ -1,13 +1,18 @@
-"""Sign-in events go to the audit log (ASVS V16.3.1): who, when, from where, outcome."""
+"""Sign-in events go to the audit log (ASVS V16.3.1): who, when, from where, outcome.
+Changes to users, groups, permissions and devices end every worker's remembered access."""
 
 import hashlib
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
 from screening import audit
 from screening.models import AuditEvent
+from staff.backends import access_changed
 
 
 @receiver(user_logged_in, dispatch_uid="staff-signed-in")
@@ -29,3 +34,19 @@ def sign_in_failed(sender, credentials, request=None, **kwargs):
     # The attempted name is hashed: it may be a password typed into the wrong box.
     tried = hashlib.sha256(str(credentials.get("username", "")).encode()).hexdigest()[:12]
     audit.record(AuditEvent.Action.SIGN_IN_FAILED, request=request, detail=f"name#{tried}")
+
+
+def connect_access_changes(device_models):
+    """Any saved or deleted user, group, permission or device, or changed membership."""
+    user = get_user_model()
+    for model in (user, Group, Permission, *device_models):
+        for signal in (post_save, post_delete):
+            signal.connect(on_access_change, sender=model, dispatch_uid=f"access-{model._meta}")
+    for through in (user.groups.through, user.user_permissions.through, Group.permissions.through):
+        m2m_changed.connect(
+            on_access_change, sender=through, dispatch_uid=f"access-{through._meta}"
+        )
+
+
+def on_access_change(**kwargs):
+    access_changed()
