@@ -16,8 +16,6 @@ def record(action, *, request=None, user=None, reference="", detail=""):
     user = user if user is not None else getattr(request, "user", None)
     known = user if user is not None and user.is_authenticated else None
     with transaction.atomic():
-        lock_chain()
-        last = AuditEvent.objects.order_by("-id").first()
         event = AuditEvent(
             created_at=timezone.now(),
             actor=known,
@@ -26,7 +24,7 @@ def record(action, *, request=None, user=None, reference="", detail=""):
             reference=reference,
             ip_address=client_ip(request),
             detail=printable(detail)[:200],
-            previous_hash=last.hash if last else GENESIS,
+            previous_hash=lock_chain_and_read_last_hash() or GENESIS,
         )
         event.hash = digest(event)
         event.save()
@@ -34,15 +32,23 @@ def record(action, *, request=None, user=None, reference="", detail=""):
 
 
 CHAIN_LOCK = 7236_1001  # any fixed number: one PostgreSQL advisory lock for the chain
+LAST_HASH = "SELECT hash FROM screening_auditevent ORDER BY id DESC LIMIT 1"
 
 
-def lock_chain():
+def lock_chain_and_read_last_hash():
     """One writer extends the chain at a time. Locking the last row is not enough: a second
-    writer waiting on it would still read that row as the last and fork the chain."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])
-    # SQLite: a write transaction already excludes every other writer.
+    writer waiting on it would still read that row as the last and fork the chain.
+
+    On PostgreSQL both statements go in one round trip (this runs on every staff page).
+    Each statement takes its own snapshot, so the SELECT sees what the lock's previous
+    holder committed. On SQLite a write transaction already excludes other writers."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"SELECT pg_advisory_xact_lock(%s); {LAST_HASH}", [CHAIN_LOCK])
+        else:
+            cursor.execute(LAST_HASH)
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def printable(text):
