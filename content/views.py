@@ -74,7 +74,9 @@ class TopicSearchView(ListView):
     extra_context = {"nav": "topics"}
 
     def get_queryset(self):
-        self.query = self.request.GET.get("q", "").strip()[:100]
+        typed = self.request.GET.get("q", "")
+        # Control characters never help a search, and PostgreSQL refuses NUL outright.
+        self.query = "".join(c for c in typed if c.isprintable()).strip()[:100]
         return Topic.objects.published().search(self.query).in_reading_order()
 
     def get_context_data(self, **kwargs):

@@ -77,6 +77,14 @@ def test_search_finds_published_topics_by_word_on_any_database(client, make_topi
     assert "1 page found" in soup.get_text()
 
 
+def test_search_with_control_characters_still_searches(client, make_topic):
+    # A NUL reached PostgreSQL and gave a 500 (found by the fuzz tests).
+    make_topic(title="Aftercare", body="Avoid the sauna for a few days.")
+    response = client.get("/topics/search/", {"q": "sau\x00na\x1b"})
+    assert response.status_code == 200
+    assert "1 page found" in BeautifulSoup(response.content, "html.parser").get_text()
+
+
 def test_empty_search_shows_only_the_form(client):
     response = client.get("/topics/search/", {"q": "   "})
     assert response.status_code == 200
