@@ -15,40 +15,51 @@ def record(action, *, request=None, user=None, reference="", detail=""):
     """Append one event. Never pass health data in `detail`."""
     user = user if user is not None else getattr(request, "user", None)
     known = user if user is not None and user.is_authenticated else None
-    with transaction.atomic():
-        event = AuditEvent(
-            created_at=timezone.now(),
-            actor=known,
-            actor_name=known.get_username() if known else "",
-            action=action,
-            reference=reference,
-            ip_address=client_ip(request),
-            detail=printable(detail)[:200],
-            previous_hash=lock_chain_and_read_last_hash() or GENESIS,
-        )
-        event.hash = digest(event)
-        event.save()
+    event = AuditEvent(
+        created_at=timezone.now(),
+        actor=known,
+        actor_name=known.get_username() if known else "",
+        action=action,
+        reference=reference,
+        ip_address=client_ip(request),
+        detail=printable(detail)[:200],
+    )
+    if connection.vendor == "postgresql":
+        append_in_postgresql(event)
+    else:
+        append(event)
     return event
 
 
-CHAIN_LOCK = 7236_1001  # any fixed number: one PostgreSQL advisory lock for the chain
-LAST_HASH = "SELECT hash FROM screening_auditevent ORDER BY id DESC LIMIT 1"
+def append(event):
+    """Link and save the event. On SQLite (local development) the write transaction
+    excludes other writers; PostgreSQL uses `append_in_postgresql`."""
+    with transaction.atomic():
+        last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
+        event.previous_hash = last or GENESIS
+        event.hash = digest(event)
+        event.save()
 
 
-def lock_chain_and_read_last_hash():
-    """One writer extends the chain at a time. Locking the last row is not enough: a second
-    writer waiting on it would still read that row as the last and fork the chain.
-
-    On PostgreSQL both statements go in one round trip (this runs on every staff page).
-    Each statement takes its own snapshot, so the SELECT sees what the lock's previous
-    holder committed. On SQLite a write transaction already excludes other writers."""
+def append_in_postgresql(event):
+    """Lock the chain, read the last hash, hash and insert: one round trip, because every
+    staff page writes an event (the function is in migration 0009)."""
+    head = event.canonical_head()
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(f"SELECT pg_advisory_xact_lock(%s); {LAST_HASH}", [CHAIN_LOCK])
-        else:
-            cursor.execute(LAST_HASH)
-        row = cursor.fetchone()
-    return row[0] if row else None
+        cursor.execute(
+            "SELECT * FROM screening_audit_append(%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            [CHAIN_LOCK, event.created_at, event.actor_id, event.actor_name, event.action,
+             event.reference, event.ip_address, event.detail, head],
+        )  # fmt: skip
+        event.pk, event.previous_hash, event.hash = cursor.fetchone()
+    event._state.adding = False
+    event._state.db = connection.alias
+
+
+# Any fixed number: the PostgreSQL advisory lock that lets one writer at a time extend
+# the chain. Locking the last row would not do: a second writer waiting on it would still
+# read that row as the last one and fork the chain.
+CHAIN_LOCK = 7236_1001
 
 
 def printable(text):

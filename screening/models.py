@@ -400,6 +400,10 @@ class AuditEvent(models.Model):
         raise PermissionError("Audit records are append-only.")
 
     def canonical(self):
+        """The text the hash covers: this event, then the previous event's hash."""
+        return f"{self.canonical_head()}|{self.previous_hash}"
+
+    def canonical_head(self):
         return "|".join(
             [
                 self.created_at.isoformat(),
@@ -408,6 +412,5 @@ class AuditEvent(models.Model):
                 self.reference,
                 self.ip_address or "",
                 self.detail,
-                self.previous_hash,
             ]
         )
