@@ -102,6 +102,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Only for the staff pages' long tables: see mesoinfo/jinja2.py.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "NAME": "jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "mesoinfo.jinja2.environment"},
+    },
 ]
 
 # --- Database -------------------------------------------------------------

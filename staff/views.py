@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -109,6 +110,8 @@ def queue_list(request):
             "filters": filters.urlencode(),
             "can_see_health": can_see_health,
             "can_export": request.user.has_perm("screening.export_submissions"),
+            "queue_url": reverse("staff:queue"),
+            "export_url": reverse("staff:export"),
         },
     )
 

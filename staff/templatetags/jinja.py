@@ -1,0 +1,12 @@
+from django import template
+from django.template import engines
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def jinja(context, name):
+    """Render the Jinja2 template `name` here, with this template's context."""
+    rendered = engines["jinja2"].get_template(name).render(context.flatten())
+    return mark_safe(rendered)  # noqa: S308 - Jinja2 escaped every value (autoescape=True)
