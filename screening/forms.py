@@ -225,8 +225,20 @@ class QuestionsForm(forms.Form):
         return data
 
 
+class TickBox(forms.CheckboxInput):
+    """Only what a ticked box sends counts as a tick. Django's own checkbox reads any other
+    text, "off" and "0" included, as ticked; consent must be explicit."""
+
+    TICKED = {"on", "true", "yes", "1"}
+
+    def value_from_datadict(self, data, files, name):
+        value = data.get(name)
+        return isinstance(value, str) and value.strip().lower() in self.TICKED
+
+
 class ConsentForm(forms.Form):
     consent = forms.BooleanField(
+        widget=TickBox,
         error_messages={"required": "Tick the box to agree, so we can use your answers"},
     )
     # A field people never see; bots that fill in every field give themselves away.

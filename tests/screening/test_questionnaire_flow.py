@@ -92,6 +92,18 @@ def test_consent_is_required_and_unticked_by_default(client):
     assert Submission.objects.count() == 0
 
 
+@pytest.mark.parametrize("sent", ["0", "off", "false", "no", "x"])
+def test_only_a_ticked_box_counts_as_consent(client, sent):
+    # Django's checkbox reads any text but "false" as ticked (found by the fuzz tests).
+    client.get("/screening/about-you/")
+    post_contact(client)
+    for step in STEPS[1:]:
+        client.post(f"/screening/{step}/", all_no_answers())
+    response = client.post("/screening/check-your-answers/", {"consent": sent})
+    assert "Tick the box to agree" in response.content.decode()
+    assert Submission.objects.count() == 0
+
+
 def test_consent_is_stored_with_its_version_words_and_time(complete_questionnaire):
     complete_questionnaire()
     submission = Submission.objects.get()
