@@ -8,7 +8,10 @@ including the one base layout, stays in Django templates; `{% jinja "name" %}` (
 Output is autoescaped, and a misspelt variable is an error rather than a blank.
 """
 
-from django.template.defaultfilters import linebreaksbr
+from datetime import datetime
+
+from django.template import defaultfilters
+from django.utils.timezone import template_localtime
 from jinja2 import Environment, StrictUndefined
 
 
@@ -16,5 +19,12 @@ def environment(**options):
     options.pop("autoescape", None)
     options["undefined"] = StrictUndefined
     env = Environment(autoescape=True, **options)
-    env.filters["linebreaksbr"] = linebreaksbr
+    env.filters.update(date=date, linebreaksbr=defaultfilters.linebreaksbr)
     return env
+
+
+def date(value, format_string):
+    """Django's `date` filter, in the site's time zone as a Django template would show it."""
+    if isinstance(value, datetime):
+        value = template_localtime(value)
+    return defaultfilters.date(value, format_string)

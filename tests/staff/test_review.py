@@ -94,3 +94,13 @@ def test_every_view_decision_note_and_print_is_audited(signed_in, submission_fac
     event = AuditEvent.objects.get(action="note")
     assert event.actor_name.startswith("staff") and event.ip_address == "127.0.0.1"
     assert "Called" not in event.detail
+
+
+def test_submission_page_shows_times_in_the_clinics_time_zone(signed_in, submission_factory):
+    from datetime import UTC, datetime
+
+    sent = datetime(2026, 7, 1, 11, 30, tzinfo=UTC)  # 12:30 in London (summer time)
+    submission = submission_factory(created=sent)
+    page = signed_in("Clinician").get(submission.get_absolute_url()).content.decode()
+    assert "1 July 2026, 12:30" in page
+    assert "11:30" not in page
