@@ -137,7 +137,7 @@ if TESTING:
 elif os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "mesoinfo.cache.ReusingRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
@@ -158,7 +158,7 @@ if CACHES["sessions"]["BACKEND"].endswith("FileBasedCache"):
     CACHES["sessions"]["LOCATION"] = CACHES["default"]["LOCATION"] + "-sessions"
 elif CACHES["sessions"]["BACKEND"].endswith("LocMemCache"):
     CACHES["sessions"]["LOCATION"] = "sessions"
-SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+SESSION_ENGINE = "mesoinfo.sessions"
 SESSION_CACHE_ALIAS = "sessions"
 
 # --- Auth -----------------------------------------------------------------

@@ -7,6 +7,7 @@ writes down are checked for names that raise a flag even if they answered "no".
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 YES, NO, NOT_SURE = "yes", "no", "not_sure"
 YES_NO_CHOICES = ((YES, "Yes"), (NO, "No"), (NOT_SURE, "Not sure"))
@@ -57,14 +58,21 @@ def words_of(text):
 def mentions(text, keyword):
     """Whole words, any case, plural allowed: 'heparin' matches 'Heparin 5000' and
     'warfarin5mg' but not 'heparinoid'."""
+    return keyword_pattern(keyword).search(words_of(text)) is not None
+
+
+@lru_cache(maxsize=4096)
+def keyword_pattern(keyword):
     words = r"\s+".join(re.escape(part) for part in words_of(keyword).split())
-    return re.search(rf"(?<![a-z]){words}s?(?![a-z])", words_of(text)) is not None
+    return re.compile(rf"(?<![a-z]){words}s?(?![a-z])")
 
 
 def keyword_flags(texts, keywords_by_flag):
+    """Flags whose keywords `mentions` finds in any of the texts."""
+    prepared = [words_of(text) for text in texts]
     found = set()
     for flag, keywords in keywords_by_flag.items():
-        if any(mentions(text, word) for text in texts for word in keywords):
+        if any(keyword_pattern(word).search(text) for text in prepared for word in keywords):
             found.add(flag)
     return found
 

@@ -162,10 +162,9 @@ class CheckAnswersView(TemplateView):
             return self.unavailable(form)
 
     def send(self, request, form):
-        already = services.find_submitted(self.screening.token)
-        if already:
-            self.screening.finish(already)
-            return redirect("screening:result")
+        # A second send of the same answers (a double click, or two tabs) is not looked
+        # for here: the token's unique constraint catches it in services.submit, which
+        # then returns the first submission.
         if form.is_bot:
             return render(request, "screening/not_accepted.html", status=400)
         if not form.is_valid():

@@ -1,0 +1,74 @@
+"""Production's Redis cache and session store, against a real throwaway redis-server."""
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+from django.core.cache import caches
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def redis_url():
+    if not shutil.which("redis-server"):
+        if os.environ.get("CI") == "true":
+            pytest.fail("redis-server is missing (apt-get install redis-server)")
+        pytest.skip("redis-server is not installed (apt-get install redis-server)")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    for _ in range(50):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield f"redis://127.0.0.1:{port}/0"
+    server.terminate()
+    server.wait(10)
+
+
+@pytest.fixture
+def redis_caches(redis_url):
+    backend = {"BACKEND": "mesoinfo.cache.ReusingRedisCache", "LOCATION": redis_url}
+    with override_settings(CACHES={"default": backend, "sessions": backend}):
+        caches["default"].clear()
+        yield caches
+
+
+def test_redis_cache_stores_counts_and_forgets(redis_caches):
+    cache = redis_caches["default"]
+    cache.set("greeting", {"text": "hello"}, 60)
+    assert cache.get("greeting") == {"text": "hello"}
+    assert cache.add("counter", 1, 60) and not cache.add("counter", 5, 60)
+    assert cache.incr("counter") == 2
+    cache.delete("greeting")
+    assert cache.get("greeting") is None
+
+
+def test_redis_cache_reuses_one_client_per_pool(redis_caches):
+    client = redis_caches["default"]._cache
+    assert client.get_client(write=True) is client.get_client(write=True)
+
+
+def test_session_survives_a_key_change_in_redis(redis_caches):
+    from mesoinfo.sessions import SessionStore
+
+    session = SessionStore()
+    session["screening_result"] = 42
+    session.save()
+    old_key = session.session_key
+    session.cycle_key()
+    assert session.session_key != old_key
+    assert SessionStore(session.session_key)["screening_result"] == 42
+    assert not SessionStore().exists(old_key)
