@@ -265,6 +265,11 @@ class Submission(models.Model):
         indexes = [
             models.Index(fields=QUEUE_ORDER, name="submission_queue_order"),
             models.Index(fields=["status", *QUEUE_ORDER], name="submission_status_queue"),
+            # Status and consultation-date filters, counted and joined to the flags from
+            # the index alone (id as a key column: SQLite has no INCLUDE).
+            models.Index(
+                fields=["status", "consult_date", "id"], name="submission_status_consult"
+            ),
         ]
 
     def __str__(self):
