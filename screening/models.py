@@ -289,9 +289,8 @@ class Submission(models.Model):
     def flag_codes(self):
         return [flag["code"] for flag in self.flags]
 
-    @property
-    def consult_soon_unreviewed(self):
-        today = timezone.localdate()
+    def consult_soon_unreviewed(self, today):
+        """Not yet reviewed, with the consultation at most two days after `today`."""
         return (
             self.status == ReviewStatus.NOT_REVIEWED
             and self.consult_date is not None

@@ -86,6 +86,8 @@ class Row:
 
 def rows(submissions):
     prefix = reverse("staff:submission", args=["REF"]).replace("REF/", "")
+    today = timezone.localdate()
+    zone = timezone.get_current_timezone()
     return [
         Row(
             reference=s.reference,
@@ -93,11 +95,11 @@ def rows(submissions):
             name=s.full_name,
             age=s.age,
             consult=s.consult_date.strftime("%-d %b %Y") if s.consult_date else "Not booked",
-            urgent=s.consult_soon_unreviewed,
+            urgent=s.consult_soon_unreviewed(today),
             status=s.get_status_display(),
             highlight=s.flagged and s.status == ReviewStatus.NOT_REVIEWED,
             flags=[flag["name"] for flag in s.flags],
-            sent=timezone.localtime(s.created_at).strftime("%-d %b %Y"),
+            sent=s.created_at.astimezone(zone).strftime("%-d %b %Y"),
         )
         for s in submissions
     ]
