@@ -26,3 +26,25 @@ class ReusingRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
+
+    def count_hit(self, key, window):
+        """Add one to a counter that starts at the first hit and lasts `window` seconds;
+        returns the new count. One round trip: create if missing, add one, and make sure
+        the counter expires (Django's incr checks for the key first, and a key expiring in
+        between would come back as a counter that never expires)."""
+        key = self.make_and_validate_key(key)
+        pipe = self._cache.get_client(key, write=True).pipeline(transaction=False)
+        pipe.set(key, 0, ex=window, nx=True)
+        pipe.incr(key)
+        pipe.expire(key, window, nx=True)
+        return pipe.execute()[1]
+
+
+def count_hit(cache, key, window):
+    """`ReusingRedisCache.count_hit`, or the same with any other cache backend."""
+    if hasattr(cache, "count_hit"):  # not isinstance: django.core.cache.cache is a proxy
+        return cache.count_hit(key, window)
+    try:
+        return cache.incr(key)
+    except ValueError:  # the first hit in this window
+        return 1 if cache.add(key, 1, window) else cache.incr(key)

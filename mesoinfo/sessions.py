@@ -1,4 +1,4 @@
-"""Django's cache-backed sessions, one Redis round trip lighter per new session key."""
+"""Django's cache-backed sessions, with two Redis round trips fewer where they are wasted."""
 
 from django.contrib.sessions.backends.base import VALID_KEY_CHARS
 from django.contrib.sessions.backends.cache import SessionStore as CacheSessionStore
@@ -6,9 +6,22 @@ from django.utils.crypto import get_random_string
 
 
 class SessionStore(CacheSessionStore):
+    created_here = False
+
     def _get_new_session_key(self):
         # Django asks the cache whether a new random key is taken before using it. The
         # cache backend then claims the key with an atomic add that refuses a key in
         # use (and picks another), so the question first is a wasted round trip. With
         # 32 characters from 36 a clash is not a practical concern in any case.
         return get_random_string(32, VALID_KEY_CHARS)
+
+    def create(self):
+        super().create()
+        self.created_here = True
+
+    def save(self, must_create=False):
+        if must_create or not self.created_here:
+            return super().save(must_create)
+        # Django reads the key back before updating it, in case another request ended
+        # the session meanwhile. No other request can know a key made in this one.
+        self._cache.set(self.cache_key, self._get_session(no_load=True), self.get_expiry_age())

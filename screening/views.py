@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 
 from content.caching import content_version
 from content.models import Clinic
+from mesoinfo.cache import count_hit
 from mesoinfo.clientip import client_ip
 from screening import consent, services
 from screening.forms import ConsentForm, ContactForm, QuestionsForm
@@ -213,11 +214,7 @@ class CheckAnswersView(TemplateView):
 def rate_limited(request):
     """Count this client's submissions in the current hour; True once over the limit."""
     client = hashlib.sha256(str(client_ip(request)).encode()).hexdigest()[:16]
-    key = f"screening:rate:{client}"
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the first this hour (one cache call in the usual case)
-        count = 1 if cache.add(key, 1, 60 * 60) else cache.incr(key)
+    count = count_hit(cache, f"screening:rate:{client}", 60 * 60)
     return count > settings.SCREENING_SUBMISSIONS_PER_HOUR
 
 

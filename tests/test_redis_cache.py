@@ -72,3 +72,47 @@ def test_session_survives_a_key_change_in_redis(redis_caches):
     assert session.session_key != old_key
     assert SessionStore(session.session_key)["screening_result"] == 42
     assert not SessionStore().exists(old_key)
+
+
+def test_rate_counter_counts_in_one_window_and_always_expires(redis_caches):
+    from mesoinfo.cache import count_hit
+
+    cache = redis_caches["default"]
+    assert [count_hit(cache, "rate:a", 60) for _ in range(3)] == [1, 2, 3]
+    client = cache._cache.get_client(write=True)
+    assert 0 < client.ttl(cache.make_and_validate_key("rate:a")) <= 60
+    assert count_hit(cache, "rate:b", 60) == 1
+
+
+def test_rate_counter_works_with_other_cache_backends():
+    from django.core.cache import cache
+
+    from mesoinfo.cache import count_hit
+
+    assert [count_hit(cache, "rate:c", 60) for _ in range(3)] == [1, 2, 3]
+
+
+def test_new_session_key_is_written_once_and_kept(redis_caches):
+    from mesoinfo.sessions import SessionStore
+
+    session = SessionStore()
+    session["step"] = 1
+    session.cycle_key()
+    session["step"] = 2
+    session.save()
+    assert SessionStore(session.session_key)["step"] == 2
+
+
+def test_the_default_cache_proxy_counts_without_django_incrs_exists_check(redis_caches):
+    from django.core.cache import cache
+
+    from mesoinfo.cache import count_hit
+
+    client = redis_caches["default"]._cache.get_client(write=True)
+
+    def exists_calls():
+        return client.info("commandstats").get("cmdstat_exists", {}).get("calls", 0)
+
+    before = exists_calls()
+    assert [count_hit(cache, "rate:d", 60) for _ in range(2)] == [1, 2]
+    assert exists_calls() == before
