@@ -49,7 +49,7 @@ def append_in_postgresql(event):
         cursor.execute(
             "SELECT * FROM screening_audit_append(%s, %s, %s, %s, %s, %s, %s, %s, %s)",
             [CHAIN_LOCK, event.created_at, event.actor_id, event.actor_name, event.action,
-             event.reference, event.ip_address, event.detail, head],
+             event.reference, event.ip_address or None, event.detail, head],
         )  # fmt: skip
         event.pk, event.previous_hash, event.hash = cursor.fetchone()
     event._state.adding = False
