@@ -82,20 +82,17 @@ def test_submissions_are_read_only_in_the_admin(admin_client, complete_questionn
     assert submission.full_name == "Jo Patient"
 
 
+def change_question(admin_client, question, **changes):
+    """Post the admin's change form for a question, with its current wording kept."""
+    form = {"section": question.section, "position": question.position, "text": question.text,
+            "help_text": "", "choices": "", "follow_up": "", **changes}  # fmt: skip
+    return admin_client.post(f"/admin/screening/question/{question.pk}/change/", form)
+
+
 @pytest.mark.django_db
 def test_admin_cannot_switch_off_the_only_question_that_raises_a_flag(admin_client):
     question = Question.objects.get(key="pregnant")
-    response = admin_client.post(
-        f"/admin/screening/question/{question.pk}/change/",
-        {
-            "section": question.section,
-            "position": question.position,
-            "text": question.text,
-            "help_text": "",
-            "choices": "",
-            "follow_up": "",
-        },  # fmt: skip
-    )
+    response = change_question(admin_client, question)  # "active" left unticked
     assert response.status_code == 200
     assert "must stay active" in response.content.decode()
     question.refresh_from_db()
@@ -105,17 +102,8 @@ def test_admin_cannot_switch_off_the_only_question_that_raises_a_flag(admin_clie
 @pytest.mark.django_db
 def test_admin_cannot_rename_an_answer_that_raises_a_flag(admin_client):
     question = Question.objects.get(key="goal")
-    response = admin_client.post(
-        f"/admin/screening/question/{question.pk}/change/",
-        {
-            "section": question.section,
-            "position": question.position,
-            "text": question.text,
-            "help_text": "",
-            "choices": "skin|Skin\nlose_weight|Lose weight",
-            "follow_up": "",
-            "active": "on",
-        },  # fmt: skip
+    response = change_question(
+        admin_client, question, choices="skin|Skin\nlose_weight|Lose weight", active="on"
     )
     assert response.status_code == 200
     assert "they raise a flag" in response.content.decode()
