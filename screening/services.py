@@ -63,8 +63,8 @@ def submit(*, questionnaire, session, clinic_name, clinic_email=""):
         "consent_text": consent.text(clinic_name),
         "consent_given_at": timezone.now(),
     }
-    # The caller has checked for an earlier submission with this token; the unique
-    # constraint settles a race between two requests sent at the same moment.
+    # A second send with the same token (a double click, two tabs) hits the token's
+    # unique constraint, and the first submission is returned below.
     for _attempt in range(3):
         try:
             with transaction.atomic():
