@@ -69,14 +69,21 @@ class TopicDetailView(DetailView):
         return mark_safe(json.dumps(data).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308  # nosec B308 B703
 
 
+def clean_query(typed):
+    """What was typed, with any kind of space (tab, non-breaking) as a plain space and
+    other control characters dropped: they never help a search, and PostgreSQL refuses
+    NUL outright."""
+    kept = (" " if c.isspace() else c for c in typed if c.isspace() or c.isprintable())
+    return "".join(kept).strip()[:100]
+
+
 class TopicSearchView(ListView):
     template_name = "content/topic_search.html"
     extra_context = {"nav": "topics"}
 
     def get_queryset(self):
         typed = self.request.GET.get("q", "")
-        # Control characters never help a search, and PostgreSQL refuses NUL outright.
-        self.query = "".join(c for c in typed if c.isprintable()).strip()[:100]
+        self.query = clean_query(typed)
         return Topic.objects.published().search(self.query).in_reading_order()
 
     def get_context_data(self, **kwargs):

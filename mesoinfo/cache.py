@@ -29,15 +29,20 @@ class ReusingRedisCache(RedisCache):
 
     def count_hit(self, key, window):
         """Add one to a counter that starts at the first hit and lasts `window` seconds;
-        returns the new count. One round trip: create if missing, add one, and make sure
-        the counter expires (Django's incr checks for the key first, and a key expiring in
-        between would come back as a counter that never expires)."""
+        returns the new count. One round trip: create if missing, add one, read the time
+        left. If the key expired between the first two, INCR made a counter with no
+        expiry (the trap in Django's incr), so a second trip gives it one. Works on any
+        Redis from 2.6 (EXPIRE's NX option would need Redis 7)."""
         key = self.make_and_validate_key(key)
-        pipe = self._cache.get_client(key, write=True).pipeline(transaction=False)
+        client = self._cache.get_client(key, write=True)
+        pipe = client.pipeline(transaction=False)
         pipe.set(key, 0, ex=window, nx=True)
         pipe.incr(key)
-        pipe.expire(key, window, nx=True)
-        return pipe.execute()[1]
+        pipe.ttl(key)
+        _, count, seconds_left = pipe.execute()
+        if seconds_left < 0:
+            client.expire(key, window)
+        return count
 
 
 def count_hit(cache, key, window):

@@ -12,7 +12,12 @@ GENESIS = "0" * 64
 
 
 def record(action, *, request=None, user=None, reference="", detail=""):
-    """Append one event. Never pass health data in `detail`."""
+    """Append one event. Never pass health data in `detail`.
+
+    `created_at` is when the request made the event, taken before the chain is locked
+    (it is part of the hashed text). The chain's order (by id) is the order of writing,
+    so two events made a few milliseconds apart by busy workers can be in either order.
+    """
     user = user if user is not None else getattr(request, "user", None)
     known = user if user is not None and user.is_authenticated else None
     event = AuditEvent(

@@ -84,6 +84,17 @@ def test_rate_counter_counts_in_one_window_and_always_expires(redis_caches):
     assert count_hit(cache, "rate:b", 60) == 1
 
 
+def test_rate_counter_left_without_expiry_by_a_race_gets_one(redis_caches):
+    from mesoinfo.cache import count_hit
+
+    cache = redis_caches["default"]
+    client = cache._cache.get_client(write=True)
+    key = cache.make_and_validate_key("rate:race")
+    client.set(key, 4)  # what INCR leaves when the key expired just after SET NX
+    assert count_hit(cache, "rate:race", 60) == 5
+    assert 0 < client.ttl(key) <= 60
+
+
 def test_rate_counter_works_with_other_cache_backends():
     from django.core.cache import cache
 

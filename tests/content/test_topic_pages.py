@@ -85,6 +85,12 @@ def test_search_with_control_characters_still_searches(client, make_topic):
     assert "1 page found" in BeautifulSoup(response.content, "html.parser").get_text()
 
 
+def test_search_treats_tabs_and_non_breaking_spaces_as_spaces(client, make_topic):
+    make_topic(title="Aftercare", body="Avoid the sauna for a few days.")
+    response = client.get("/topics/search/", {"q": "few\tdays sauna\xa0avoid"})
+    assert "1 page found" in BeautifulSoup(response.content, "html.parser").get_text()
+
+
 def test_empty_search_shows_only_the_form(client):
     response = client.get("/topics/search/", {"q": "   "})
     assert response.status_code == 200
