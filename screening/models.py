@@ -366,6 +366,7 @@ class AuditEvent(models.Model):
         SIGN_IN = "sign_in", "Signed in"
         SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
         SIGN_OUT = "sign_out", "Signed out"
+        SIGNED_OUT_EVERYWHERE = "sign_out_all", "Signed someone out everywhere"
         VERIFIED = "verified", "Second factor verified"
         VERIFY_FAILED = "verify_failed", "Second factor failed"
         DENIED = "denied", "Access denied"

@@ -226,9 +226,12 @@ def report(results, seconds):
             f"{r['p99_ms']:>9.1f}{r['errors'] + r['socket_errors']:>8}"
         )
     submit = results["submit"]
+    lost = max(0, submit["expected"] - submit["stored"])
+    in_flight = max(0, submit["stored"] - submit["expected"])
     print(
-        f"\nsubmissions: {submit['requests']} POSTs, {submit['stored']} stored "
-        f"(expected {submit['expected']}), {submit['errors']} errors; run took {seconds:.0f}s"
+        f"\nsubmissions: {submit['requests']} POSTs answered, {submit['stored']} stored "
+        f"({f'{lost} LOST' if lost else 'none lost'}; {in_flight} more were in flight when "
+        f"wrk stopped), {submit['errors']} errors; run took {seconds:.0f}s"
     )
     ratios = {name: r["rps"] / base for name, r in results.items() if name != "static"}
     ratios["queue_growth"] = results["queue_100k"]["rps"] / results["queue_1k"]["rps"]

@@ -11,5 +11,7 @@ class StaffConfig(AppConfig):
         from django_otp.models import Device
 
         from staff import signals
+        from staff.models import SessionCutoff
 
-        signals.connect_access_changes([m for m in apps.get_models() if issubclass(m, Device)])
+        devices = [m for m in apps.get_models() if issubclass(m, Device)]
+        signals.connect_access_changes([*devices, SessionCutoff])

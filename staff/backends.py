@@ -35,6 +35,7 @@ class Snapshot:
     values: tuple
     user_permissions: frozenset
     group_permissions: frozenset
+    signed_out_at: float | None  # the last "sign out everywhere", as a timestamp
 
 
 def fresh(remembered, version):
@@ -84,6 +85,7 @@ class CachedModelBackend(ModelBackend):
             values=tuple(getattr(user, name) for name in names),
             user_permissions=frozenset(self.get_user_permissions(user)),
             group_permissions=frozenset(self.get_group_permissions(user)),
+            signed_out_at=load_signed_out_at(user_id),
         )
 
     @staticmethod
@@ -94,6 +96,22 @@ class CachedModelBackend(ModelBackend):
         user._group_perm_cache = set(snapshot.group_permissions)
         user._perm_cache = user._user_perm_cache | user._group_perm_cache
         return user
+
+
+def signed_out_everywhere_at(user_id):
+    """When the user was last signed out everywhere (a timestamp), or None; remembered
+    with the user when `CachedModelBackend` loaded them."""
+    snapshot = _users.get(user_id)
+    if fresh(snapshot, current_version()):
+        return snapshot.signed_out_at
+    return load_signed_out_at(user_id)
+
+
+def load_signed_out_at(user_id):
+    from staff.models import SessionCutoff
+
+    cutoff = SessionCutoff.objects.filter(user_id=user_id).first()
+    return cutoff.signed_out_at.timestamp() if cutoff else None
 
 
 def device(persistent_id):

@@ -21,7 +21,11 @@ class StaffSessionTimeoutMiddleware:
             session = request.session
             idle = now - session.get("seen", now)
             age = now - session.get("auth_time", now)
-            if idle > settings.STAFF_IDLE_TIMEOUT or age > settings.STAFF_ABSOLUTE_TIMEOUT:
+            if (
+                idle > settings.STAFF_IDLE_TIMEOUT
+                or age > settings.STAFF_ABSOLUTE_TIMEOUT
+                or signed_out_since(request.user, session.get("auth_time", 0))
+            ):
                 logout(request)
                 messages.info(request, "You were signed out to keep patient data safe.")
                 return redirect(f"{settings.LOGIN_URL}?next={request.path}")
@@ -29,6 +33,12 @@ class StaffSessionTimeoutMiddleware:
                 # Once a minute is precise enough, and spares a session write per request.
                 session["seen"] = now
         return self.get_response(request)
+
+
+def signed_out_since(user, auth_time):
+    """Has an admin signed this user out everywhere since this session signed in?"""
+    cutoff = backends.signed_out_everywhere_at(user.pk)
+    return cutoff is not None and auth_time <= cutoff
 
 
 class CachedOTPMiddleware(OTPMiddleware):

@@ -1,5 +1,6 @@
 """Sign-in events go to the audit log (ASVS V16.3.1): who, when, from where, outcome.
-Changes to users, groups, permissions and devices end every worker's remembered access."""
+Changes to users, groups, permissions, devices and session cut-offs end every worker's
+remembered access."""
 
 import hashlib
 
@@ -36,10 +37,11 @@ def sign_in_failed(sender, credentials, request=None, **kwargs):
     audit.record(AuditEvent.Action.SIGN_IN_FAILED, request=request, detail=f"name#{tried}")
 
 
-def connect_access_changes(device_models):
-    """Any saved or deleted user, group, permission or device, or changed membership."""
+def connect_access_changes(other_models):
+    """Any saved or deleted user, group, permission or other model that decides access
+    (second-factor devices, "sign out everywhere"), or changed membership."""
     user = get_user_model()
-    for model in (user, Group, Permission, *device_models):
+    for model in (user, Group, Permission, *other_models):
         for signal in (post_save, post_delete):
             signal.connect(on_access_change, sender=model, dispatch_uid=f"access-{model._meta}")
     for through in (user.groups.through, user.user_permissions.through, Group.permissions.through):
