@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-LOCAL := DJANGO_DEBUG=1
+LOCAL := DJANGO_DEBUG=1 MESOINFO_SITE_URL=http://127.0.0.1:$(PORT)
 
 .PHONY: run test install soak bench lighthouse
 
