@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 LOCAL := DJANGO_DEBUG=1 MESOINFO_SITE_URL=http://127.0.0.1:$(PORT)
 
-.PHONY: run test install soak bench lighthouse
+.PHONY: run test install soak bench lighthouse lock sbom
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,12 @@ bench: $(VENV)/.installed
 
 lighthouse: $(VENV)/.installed
 	$(PY) scripts/lighthouse.py
+
+# The production dependencies, pinned with their hashes; rerun after changing pyproject.toml.
+lock: $(VENV)/.installed
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-header \
+	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
+
+# Installs the lock into a throwaway environment and writes var/sbom.json (CycloneDX).
+sbom: $(VENV)/.installed
+	scripts/check-lock
