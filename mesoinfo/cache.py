@@ -32,7 +32,7 @@ class ReusingRedisCache(RedisCache):
         returns the new count. One round trip: create if missing, add one, read the time
         left. If the key expired between the first two, INCR made a counter with no
         expiry (the trap in Django's incr), so a second trip gives it one. Works on any
-        Redis from 2.6 (EXPIRE's NX option would need Redis 7)."""
+        Redis from 2.6.12 (EXPIRE's NX option would need Redis 7)."""
         key = self.make_and_validate_key(key)
         client = self._cache.get_client(key, write=True)
         pipe = client.pipeline(transaction=False)

@@ -19,8 +19,10 @@ from django.core.cache import cache
 from django_otp.models import Device
 
 from mesoinfo.recent import Memo, Recent, now_and_on_commit
+from staff.models import SessionCutoff
 
 VERSION_KEY = "staff:access-version"
+GENERATION_SESSION_KEY = "sign_out_generation"
 MAX_AGE = 30
 _version = Recent()
 _users = Memo()  # user id -> Snapshot
@@ -35,7 +37,7 @@ class Snapshot:
     values: tuple
     user_permissions: frozenset
     group_permissions: frozenset
-    signed_out_at: float | None  # the last "sign out everywhere", as a timestamp
+    sign_out_generation: int  # see staff.models.SessionCutoff
 
 
 def fresh(remembered, version):
@@ -74,7 +76,7 @@ class CachedModelBackend(ModelBackend):
         return self.rebuild(snapshot)
 
     def snapshot(self, user_id, version):
-        user = super().get_user(user_id)
+        user = self.load_user(user_id)
         if user is None:
             return None
         names = tuple(f.attname for f in user._meta.concrete_fields)
@@ -85,8 +87,17 @@ class CachedModelBackend(ModelBackend):
             values=tuple(getattr(user, name) for name in names),
             user_permissions=frozenset(self.get_user_permissions(user)),
             group_permissions=frozenset(self.get_group_permissions(user)),
-            signed_out_at=load_signed_out_at(user_id),
+            sign_out_generation=generation_of(user),
         )
+
+    def load_user(self, user_id):
+        """ModelBackend.get_user, with the user's "sign out everywhere" in the same query."""
+        model = get_user_model()
+        try:
+            user = model._default_manager.select_related("session_cutoff").get(pk=user_id)
+        except model.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
 
     @staticmethod
     def rebuild(snapshot):
@@ -98,20 +109,25 @@ class CachedModelBackend(ModelBackend):
         return user
 
 
-def signed_out_everywhere_at(user_id):
-    """When the user was last signed out everywhere (a timestamp), or None; remembered
-    with the user when `CachedModelBackend` loaded them."""
+def generation_of(user):
+    try:
+        return user.session_cutoff.generation
+    except SessionCutoff.DoesNotExist:
+        return 0
+
+
+def sign_out_generation(user_id):
+    """How many times the user has been signed out everywhere; remembered with the user
+    when `CachedModelBackend` loaded them."""
     snapshot = _users.get(user_id)
     if fresh(snapshot, current_version()):
-        return snapshot.signed_out_at
-    return load_signed_out_at(user_id)
+        return snapshot.sign_out_generation
+    return load_sign_out_generation(user_id)
 
 
-def load_signed_out_at(user_id):
-    from staff.models import SessionCutoff
-
-    cutoff = SessionCutoff.objects.filter(user_id=user_id).first()
-    return cutoff.signed_out_at.timestamp() if cutoff else None
+def load_sign_out_generation(user_id):
+    cutoff = SessionCutoff.objects.filter(user_id=user_id).only("generation").first()
+    return cutoff.generation if cutoff else 0
 
 
 def device(persistent_id):

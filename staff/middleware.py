@@ -20,11 +20,11 @@ class StaffSessionTimeoutMiddleware:
             now = time.time()
             session = request.session
             idle = now - session.get("seen", now)
-            age = now - session.get("auth_time", now)
+            age = now - session.get("auth_time", 0)  # no sign-in time: treat as too old
             if (
                 idle > settings.STAFF_IDLE_TIMEOUT
                 or age > settings.STAFF_ABSOLUTE_TIMEOUT
-                or signed_out_since(request.user, session.get("auth_time", 0))
+                or signed_out_everywhere_since(request)
             ):
                 logout(request)
                 messages.info(request, "You were signed out to keep patient data safe.")
@@ -35,10 +35,10 @@ class StaffSessionTimeoutMiddleware:
         return self.get_response(request)
 
 
-def signed_out_since(user, auth_time):
+def signed_out_everywhere_since(request):
     """Has an admin signed this user out everywhere since this session signed in?"""
-    cutoff = backends.signed_out_everywhere_at(user.pk)
-    return cutoff is not None and auth_time <= cutoff
+    session_generation = request.session.get(backends.GENERATION_SESSION_KEY, 0)
+    return session_generation < backends.sign_out_generation(request.user.pk)
 
 
 class CachedOTPMiddleware(OTPMiddleware):

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from screening import audit
 from screening.models import AuditEvent
-from staff.backends import access_changed
+from staff.backends import GENERATION_SESSION_KEY, access_changed, load_sign_out_generation
 
 
 @receiver(user_logged_in, dispatch_uid="staff-signed-in")
@@ -21,6 +21,8 @@ def signed_in(sender, request, user, **kwargs):
     now = timezone.now().timestamp()
     request.session["auth_time"] = now
     request.session["seen"] = now
+    # Read afresh: this worker's remembered copy may be up to a second old.
+    request.session[GENERATION_SESSION_KEY] = load_sign_out_generation(user.pk)
     audit.record(AuditEvent.Action.SIGN_IN, request=request, user=user)
 
 

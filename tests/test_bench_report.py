@@ -3,6 +3,8 @@
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import bench  # noqa: E402
 
@@ -33,4 +35,4 @@ def test_growth_compares_each_size_with_the_baseline_measured_beside_it():
         "static_100k": {"rps": 4000},  # the machine slowed down by a fifth
         "queue_100k": {"rps": 400},
     }
-    assert bench.growth(results, "queue") == 1.0
+    assert bench.growth(results, "queue") == pytest.approx(1.0)

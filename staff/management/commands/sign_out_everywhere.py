@@ -1,3 +1,6 @@
+import getpass
+import socket
+
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
@@ -14,5 +17,7 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"No user called {username}.")
-        sign_out_everywhere(user)
+        sign_out_everywhere(
+            user, via=f"(command line, {getpass.getuser()}@{socket.gethostname()})"
+        )
         self.stdout.write(f"{username} is signed out everywhere; signing in again works.")
