@@ -45,7 +45,11 @@ def status_counts():
 
 
 class QueuePaginator(Paginator):
-    """Takes the total from the cached counts when no filter narrows the queue."""
+    """The queue's pages. With no filter, `total` comes from the cached counts and the
+    queue-order index gives the page's rows directly. With a filter, a page is read in
+    two steps inside one query: the page's ids, which the indexes alone can give in
+    queue order, then only those rows. Reading whole rows while filtering visits every
+    matching row (thousands, at 100,000 submissions) to keep 25."""
 
     def __init__(self, object_list, per_page, total=None):
         super().__init__(object_list, per_page)
@@ -54,6 +58,15 @@ class QueuePaginator(Paginator):
     @cached_property
     def count(self):
         return self.total if self.total is not None else super().count
+
+    def page(self, number):
+        page = super().page(number)
+        if self.total is None:
+            ids = page.object_list.values("pk")  # the sliced, still unevaluated queryset
+            page.object_list = (
+                Submission.objects.filter(pk__in=ids).in_queue_order().only(*QUEUE_FIELDS)
+            )
+        return page
 
 
 QUEUE_FIELDS = [
