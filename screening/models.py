@@ -261,6 +261,7 @@ class Submission(models.Model):
             ("review_submission", "Can record a review decision"),
             ("record_attendance", "Can record attendance"),
             ("export_submissions", "Can export the queue as CSV"),
+            ("emergency_access", "Can open health answers in an emergency, giving a reason"),
         ]
         indexes = [
             models.Index(fields=QUEUE_ORDER, name="submission_queue_order"),
@@ -373,6 +374,8 @@ class AuditEvent(models.Model):
         VERIFIED = "verified", "Second factor verified"
         VERIFY_FAILED = "verify_failed", "Second factor failed"
         DENIED = "denied", "Access denied"
+        EMERGENCY_ACCESS = "emergency_open", "Opened health answers in an emergency"
+        EMERGENCY_VIEW = "emergency_view", "Viewed health answers in an emergency"
 
     created_at = models.DateTimeField(db_index=True)
     # PROTECT: staff accounts that have touched health data are deactivated, not deleted.
@@ -398,6 +401,11 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action}"
+
+    @property
+    def emergency(self):
+        """Made under emergency ("break-glass") access, for the auditor to review."""
+        return self.action in (self.Action.EMERGENCY_ACCESS, self.Action.EMERGENCY_VIEW)
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

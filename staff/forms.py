@@ -76,6 +76,27 @@ class QueueFilterForm(forms.Form):
             del self.fields["flag"]  # which patient raised which flag is health data
 
 
+class EmergencyAccessForm(forms.Form):
+    reason = forms.CharField(
+        label="Why do you need the health answers now?",
+        help_text="For example: who asked you, and what is happening. No health details: "
+        "the reason is shown in the audit log.",
+        max_length=200,
+        error_messages={
+            "required": "Say why you need the health answers now",
+            "max_length": "Keep the reason to 200 characters or fewer",
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(Field.text("reason"))
+
+    def clean_reason(self):
+        return " ".join(self.cleaned_data["reason"].split())
+
+
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(label="Review decision", required=False, widget=forms.RadioSelect)
     attendance = forms.ChoiceField(label="Attendance", required=False, widget=forms.RadioSelect)

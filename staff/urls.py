@@ -12,6 +12,11 @@ urlpatterns = [
     path("export.csv", views.queue_export, name="export"),
     path("submissions/<str:reference>/", views.submission_detail, name="submission"),
     path("submissions/<str:reference>/print/", views.submission_print, name="submission-print"),
+    path(
+        "submissions/<str:reference>/emergency/",
+        views.emergency_access,
+        name="submission-emergency",
+    ),
     path("audit/", views.audit_log, name="audit"),
     path("audit/export.csv", views.audit_export, name="audit-export"),
 ]

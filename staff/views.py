@@ -15,10 +15,17 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from screening import audit, services
 from screening.models import AuditEvent, Submission
 from screening.questionnaire import Questionnaire
-from staff import queue
+from staff import emergency, queue
 from staff.access import staff_permission_required
 from staff.exports import csv_response
-from staff.forms import AuditFilterForm, QueueFilterForm, ReviewForm, SignInForm, TokenForm
+from staff.forms import (
+    AuditFilterForm,
+    EmergencyAccessForm,
+    QueueFilterForm,
+    ReviewForm,
+    SignInForm,
+    TokenForm,
+)
 
 PAGE_SIZE = 25
 Action = AuditEvent.Action
@@ -147,13 +154,7 @@ def queue_export(request):
 def submission_detail(request, reference):
     submission = get_object_or_404(Submission, reference=reference)
     user = request.user
-    form = ReviewForm(
-        request.POST or None,
-        initial={"version": submission.version},
-        can_review=user.has_perm("screening.review_submission"),
-        can_note=user.has_perm("screening.view_health_answers"),
-        can_record_attendance=user.has_perm("screening.record_attendance"),
-    )
+    form = review_form(user, submission, request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -183,7 +184,28 @@ def submission_detail(request, reference):
         else:
             messages.success(request, "Saved.")
             return redirect(submission)
-    audit.record(Action.VIEW, request=request, reference=submission.reference)
+    return show_submission(request, submission, form, status=status)
+
+
+def review_form(user, submission, data=None):
+    return ReviewForm(
+        data,
+        initial={"version": submission.version},
+        can_review=user.has_perm("screening.review_submission"),
+        can_note=user.has_perm("screening.view_health_answers"),
+        can_record_attendance=user.has_perm("screening.record_attendance"),
+    )
+
+
+def show_submission(request, submission, form, emergency_form=None, status=200):
+    """The submission page, recorded in the audit log as a view (an emergency view when
+    only emergency access lets this person see the health answers)."""
+    user = request.user
+    allowed = user.has_perm("screening.view_health_answers")
+    emergency_now = not allowed and emergency.is_open(request, submission.reference)
+    action = Action.EMERGENCY_VIEW if emergency_now else Action.VIEW
+    audit.record(action, request=request, reference=submission.reference)
+    may_break_glass = user.has_perm("screening.emergency_access")
     return render(
         request,
         "staff/submission.html",
@@ -191,10 +213,30 @@ def submission_detail(request, reference):
             "submission": submission,
             "form": form,
             "reviews": submission.reviews.select_related("author"),
-            "can_see_health": user.has_perm("screening.view_health_answers"),
+            "can_see_health": allowed or emergency_now,
+            "can_print": allowed,
+            "emergency_now": emergency_now,
+            "emergency_minutes": emergency.MINUTES,
+            "emergency_form": (
+                emergency_form or EmergencyAccessForm()
+                if may_break_glass and not (allowed or emergency_now)
+                else None
+            ),
         },
         status=status,
     )
+
+
+@staff_permission_required("screening.view_queue", "screening.emergency_access")
+@require_http_methods(["POST"])
+def emergency_access(request, reference):
+    submission = get_object_or_404(Submission, reference=reference)
+    emergency_form = EmergencyAccessForm(request.POST)
+    if not emergency_form.is_valid():
+        form = review_form(request.user, submission)
+        return show_submission(request, submission, form, emergency_form, status=400)
+    emergency.open_access(request, submission, emergency_form.cleaned_data["reason"])
+    return redirect(submission)
 
 
 @staff_permission_required("screening.view_queue", "screening.view_health_answers")

@@ -1,0 +1,94 @@
+"""Emergency ("break-glass") access to health answers (security matrix T25)."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from screening.models import AuditEvent
+from staff import emergency
+
+pytestmark = pytest.mark.django_db
+Action = AuditEvent.Action
+SECRET_ANSWER = "Are you pregnant?"  # the question every factory submission holds
+
+
+@pytest.fixture
+def submission(submission_factory):
+    return submission_factory(flags=["pregnancy"])
+
+
+def open_with_reason(client, submission, reason="Dr Lee asked by phone; patient unwell"):
+    return client.post(f"{submission.get_absolute_url()}emergency/", {"reason": reason})
+
+
+def test_reception_sees_no_answers_but_can_ask_for_emergency_access(signed_in, submission):
+    page = signed_in("Reception").get(submission.get_absolute_url()).text
+    assert SECRET_ANSWER not in page
+    assert "Health answers in an emergency" in page
+
+
+def test_emergency_access_with_a_reason_shows_the_answers_and_audits_every_view(
+    signed_in, submission
+):
+    reception = signed_in("Reception")
+    response = open_with_reason(reception, submission)
+    assert response.status_code == 302
+    for _ in range(2):
+        page = reception.get(submission.get_absolute_url()).text
+        assert SECRET_ANSWER in page
+        assert "Emergency access." in page
+        assert "Print view" not in page
+    opened = AuditEvent.objects.get(action=Action.EMERGENCY_ACCESS)
+    assert opened.detail == "reason: Dr Lee asked by phone; patient unwell"
+    views = AuditEvent.objects.filter(
+        reference=submission.reference, action__in=[Action.VIEW, Action.EMERGENCY_VIEW]
+    )
+    assert [e.emergency for e in views] == [True, True]
+
+
+def test_a_missing_reason_is_explained_and_opens_nothing(signed_in, submission):
+    reception = signed_in("Reception")
+    response = open_with_reason(reception, submission, reason="   ")
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.content, "html.parser")
+    summary = soup.select_one(".govuk-error-summary a")
+    assert summary["href"] == "#id_reason"
+    assert summary.text == "Say why you need the health answers now"
+    assert soup.select_one("#id_reason") is not None
+    assert not AuditEvent.objects.filter(action=Action.EMERGENCY_ACCESS).exists()
+    assert SECRET_ANSWER not in reception.get(submission.get_absolute_url()).text
+
+
+def test_a_too_long_reason_keeps_what_was_typed(signed_in, submission):
+    typed = "x" * 201
+    response = open_with_reason(signed_in("Reception"), submission, reason=typed)
+    assert response.status_code == 400
+    assert (
+        BeautifulSoup(response.content, "html.parser").select_one("#id_reason")["value"] == typed
+    )
+
+
+def test_emergency_access_ends_after_its_time(signed_in, submission, monkeypatch):
+    reception = signed_in("Reception")
+    open_with_reason(reception, submission)
+    later = emergency.time.time() + emergency.MINUTES * 60 + 1
+    monkeypatch.setattr(emergency.time, "time", lambda: later)
+    assert SECRET_ANSWER not in reception.get(submission.get_absolute_url()).text
+
+
+def test_emergency_access_opens_only_that_submission(signed_in, submission, submission_factory):
+    other = submission_factory(flags=["allergy"])
+    reception = signed_in("Reception")
+    open_with_reason(reception, submission)
+    assert SECRET_ANSWER not in reception.get(other.get_absolute_url()).text
+
+
+def test_clinicians_views_are_ordinary_and_they_see_no_emergency_form(signed_in, submission):
+    page = signed_in("Clinician").get(submission.get_absolute_url()).text
+    assert "Health answers in an emergency" not in page
+    assert AuditEvent.objects.get(reference=submission.reference).action == Action.VIEW
+
+
+def test_staff_without_the_permission_cannot_open_it(signed_in, submission):
+    response = open_with_reason(signed_in("Auditor"), submission)
+    assert response.status_code == 403
+    assert not AuditEvent.objects.filter(action=Action.EMERGENCY_ACCESS).exists()
