@@ -50,6 +50,7 @@ def test_a_missing_reason_is_explained_and_opens_nothing(signed_in, submission):
     response = open_with_reason(reception, submission, reason="   ")
     assert response.status_code == 400
     soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.title.text.startswith("Error: ")
     summary = soup.select_one(".govuk-error-summary a")
     assert summary["href"] == "#id_reason"
     assert summary.text == "Say why you need the health answers now"
