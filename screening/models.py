@@ -402,11 +402,6 @@ class AuditEvent(models.Model):
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action}"
 
-    @property
-    def emergency(self):
-        """Made under emergency ("break-glass") access, for the auditor to review."""
-        return self.action in (self.Action.EMERGENCY_ACCESS, self.Action.EMERGENCY_VIEW)
-
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise PermissionError("Audit records are append-only.")
@@ -414,6 +409,11 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Audit records are append-only.")
+
+    @property
+    def emergency(self):
+        """Made under emergency ("break-glass") access, for the auditor to review."""
+        return self.action in (self.Action.EMERGENCY_ACCESS, self.Action.EMERGENCY_VIEW)
 
     def canonical(self):
         """The text the hash covers: this event, then the previous event's hash."""

@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from screening import audit, consent
 from screening.models import (
-    Attendance,
     AuditEvent,
     RaisedFlag,
     Review,
@@ -106,15 +105,23 @@ def notify_clinic(submission, clinic_email):
 
 
 def record_review(*, submission, version, user, request, decision="", attendance="", note=""):
-    """Record a decision, an attendance change and/or a note, if nobody else saved first."""
+    """Record a decision, an attendance change and/or a note, if nobody else saved first.
+    A decision or attendance the submission already has is not a change and is left out.
+    Returns False when that leaves nothing to record."""
+    decision = "" if decision == submission.status else decision
+    attendance = "" if attendance == submission.attendance else attendance
+    if not (decision or attendance or note):
+        return False
     changes = {}
     if decision:
-        if not ReviewStatus(submission.status).can_change_to(decision):
-            raise IllegalTransition(f"It is already {ReviewStatus(decision).label.lower()}.")
+        current = ReviewStatus(submission.status)
+        if not current.can_change_to(decision):
+            raise IllegalTransition(
+                f"It cannot go from {current.label.lower()} to "
+                f"{ReviewStatus(decision).label.lower()}."
+            )
         changes["status"] = decision
     if attendance:
-        if not Attendance(submission.attendance).can_change_to(attendance):
-            raise IllegalTransition(f"It is already {Attendance(attendance).label.lower()}.")
         changes["attendance"] = attendance
     with transaction.atomic():
         saved = Submission.objects.filter(pk=submission.pk, version=version).update(
@@ -138,8 +145,10 @@ def record_review(*, submission, version, user, request, decision="", attendance
                     value="" if kind == Review.Kind.NOTE else value,
                     note=note,
                 )
+                note = ""  # the history shows it once, with the first change
                 audit.record(action, request=request, reference=submission.reference,
                              detail=value if kind != Review.Kind.NOTE else "")  # fmt: skip
+    return True
 
 
 def delete_submissions(submissions, *, action, request=None, user=None, detail=""):

@@ -158,7 +158,7 @@ def submission_detail(request, reference):
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            services.record_review(
+            changed = services.record_review(
                 submission=submission,
                 version=form.cleaned_data["version"],
                 user=user,
@@ -182,7 +182,10 @@ def submission_detail(request, reference):
             status = 409
             form.add_error(None, f"That change is not allowed. {refused}")
         else:
-            messages.success(request, "Saved.")
+            if changed:
+                messages.success(request, "Saved.")
+            else:
+                messages.info(request, "Nothing to save: those choices were already recorded.")
             return redirect(submission)
     return show_submission(request, submission, form, status=status)
 
@@ -190,7 +193,11 @@ def submission_detail(request, reference):
 def review_form(user, submission, data=None):
     return ReviewForm(
         data,
-        initial={"version": submission.version},
+        initial={
+            "version": submission.version,
+            "decision": submission.status,
+            "attendance": submission.attendance,
+        },
         can_review=user.has_perm("screening.review_submission"),
         can_note=user.has_perm("screening.view_health_answers"),
         can_record_attendance=user.has_perm("screening.record_attendance"),

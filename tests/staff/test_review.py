@@ -53,13 +53,48 @@ def test_a_decision_can_never_go_back_to_not_reviewed(signed_in, submission_fact
     assert submission.status == "cleared"
 
 
-def test_saving_the_same_decision_again_is_refused_with_a_message(signed_in, submission_factory):
+def test_saving_the_same_decision_again_changes_nothing_and_says_so(signed_in, submission_factory):
     submission = submission_factory(status="cleared")
-    response = signed_in("Clinician").post(
-        submission.get_absolute_url(), {"decision": "cleared", "version": 1}
+    client = signed_in("Clinician")
+    response = client.post(submission.get_absolute_url(), {"decision": "cleared", "version": 1})
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Nothing to save: those choices were already recorded." in page
+    submission.refresh_from_db()
+    assert (submission.version, submission.reviews.count()) == (1, 0)
+
+
+def test_choices_already_recorded_do_not_stop_the_rest_saving(signed_in, submission_factory):
+    # Every new submission is already "Expected": choosing it again with a decision and a
+    # note used to refuse the whole save.
+    submission = submission_factory()
+    client = signed_in("Clinician")
+    client.post(
+        submission.get_absolute_url(),
+        {"decision": "cleared", "attendance": "expected", "note": "Checked", "version": 1},
     )
-    assert response.status_code == 409
-    assert "That change is not allowed" in response.content.decode()
+    submission.refresh_from_db()
+    assert submission.status == "cleared"
+    assert [(r.kind, r.note) for r in submission.reviews.all()] == [("decision", "Checked")]
+
+
+def test_a_note_with_two_changes_appears_once_in_the_history(signed_in, submission_factory):
+    submission = submission_factory()
+    signed_in("Clinician").post(
+        submission.get_absolute_url(),
+        {"decision": "cleared", "attendance": "attended", "note": "Seen", "version": 1},
+    )
+    notes = [r.note for r in submission.reviews.order_by("id")]
+    assert notes == ["Seen", ""]
+
+
+def test_the_form_shows_the_decision_and_attendance_already_recorded(
+    signed_in, submission_factory
+):
+    submission = submission_factory(status="discuss")
+    page = signed_in("Clinician").get(submission.get_absolute_url()).content.decode()
+    assert 'value="discuss" checked' in page
+    assert 'value="expected" checked' in page
 
 
 def test_reception_records_attendance_but_cannot_record_a_decision(signed_in, submission_factory):
