@@ -53,6 +53,16 @@ class TokenForm(forms.Form):
         return base64.b32encode(device.bin_key).decode().rstrip("=")
 
 
+def valid_filters(form):
+    """The filters whose values are valid. One mistyped value (a date, a long search) must
+    not silently drop the others, which would also widen an export to everything; the
+    page shows its error instead."""
+    if not form.is_bound:
+        return {}
+    form.is_valid()
+    return form.cleaned_data
+
+
 class QueueFilterForm(forms.Form):
     CONSULT = [
         ("", "Any date"),
@@ -129,8 +139,16 @@ class ReviewForm(forms.Form):
 
 class AuditFilterForm(forms.Form):
     SORTABLE = ["created_at", "actor_name", "action", "reference", "ip_address"]
-    start = forms.DateField(label="From (YYYY-MM-DD)", required=False)
-    end = forms.DateField(label="To (YYYY-MM-DD)", required=False)
+    start = forms.DateField(
+        label="From (YYYY-MM-DD)",
+        required=False,
+        error_messages={"invalid": "Enter the start date as YYYY-MM-DD, e.g. 2026-03-31"},
+    )
+    end = forms.DateField(
+        label="To (YYYY-MM-DD)",
+        required=False,
+        error_messages={"invalid": "Enter the end date as YYYY-MM-DD, e.g. 2026-03-31"},
+    )
     action = forms.ChoiceField(
         label="Action", required=False, choices=[("", "Any action"), *AuditEvent.Action.choices]
     )

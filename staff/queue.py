@@ -125,5 +125,9 @@ def filter_fields(form):
     for name, field in form.fields.items():
         value = str(data.get(name, ""))
         options = [(str(v), label, str(v) == value) for v, label in getattr(field, "choices", [])]
-        fields.append({"name": name, "label": field.label, "value": value, "options": options})
+        error = form.errors.get(name, [""])[0] if form.is_bound else ""
+        fields.append(
+            {"name": name, "label": field.label, "value": value, "options": options}
+            | {"error": error}
+        )
     return fields

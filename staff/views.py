@@ -25,6 +25,7 @@ from staff.forms import (
     ReviewForm,
     SignInForm,
     TokenForm,
+    valid_filters,
 )
 
 PAGE_SIZE = 25
@@ -93,7 +94,7 @@ def flag_choices():
 def queue_list(request):
     can_see_health = request.user.has_perm("screening.view_health_answers")
     form = QueueFilterForm(flag_choices(), request.GET or None, with_flags=can_see_health)
-    data = form.cleaned_data if form.is_valid() else {}
+    data = valid_filters(form)
     counts = queue.status_counts()
     total = (
         None
@@ -109,6 +110,7 @@ def queue_list(request):
         request,
         "staff/queue.html",
         {
+            "form": form,
             "filter_fields": queue.filter_fields(form),
             "page": page,
             "rows": queue.rows(page),
@@ -127,7 +129,7 @@ def queue_list(request):
 def queue_export(request):
     can_see_health = request.user.has_perm("screening.view_health_answers")
     form = QueueFilterForm(flag_choices(), request.GET, with_flags=can_see_health)
-    submissions = queue.filtered(form.cleaned_data if form.is_valid() else {})
+    submissions = queue.filtered(valid_filters(form))
     audit.record(Action.EXPORT, request=request, detail=f"{submissions.count()} rows")
     header = ["Reference", "Sent", "Name", "Date of birth", "Email", "Phone", "Consultation",
               "Status", "Attendance", "Flags"]  # fmt: skip
@@ -265,7 +267,7 @@ def page_number(request):
 def _audit_events(request):
     form = AuditFilterForm(request.GET or None)
     events = AuditEvent.objects.all()
-    data = form.cleaned_data if form.is_valid() else {}
+    data = valid_filters(form)
     if data.get("start"):
         events = events.filter(created_at__date__gte=data["start"])
     if data.get("end"):

@@ -86,3 +86,18 @@ def test_auditor_exports_a_filtered_period_and_the_export_is_audited(signed_in):
     assert body.count("AAAA-000") == 3
     assert "Viewed the queue" not in body
     assert AuditEvent.objects.filter(action="audit_export").exists()
+
+
+def test_a_mistyped_date_is_explained_and_the_other_filters_still_apply(signed_in):
+    make_events(3)
+    client = signed_in("Auditor")
+    filters = {"start": "2026-13-45", "action": "view"}
+    response = client.get("/staff/audit/", filters)
+    html = response.content.decode()
+    assert "Enter the start date as YYYY-MM-DD" in html
+    assert 'href="#id_start"' in html
+    assert "Viewed the audit log" not in html.split("<tbody>")[1]  # only "view" events
+    export = client.get("/staff/audit/export.csv", filters)
+    body = b"".join(export.streaming_content).decode()
+    assert body.count("AAAA-000") == 3
+    assert "Viewed the audit log" not in body

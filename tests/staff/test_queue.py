@@ -170,3 +170,13 @@ def test_every_page_holds_the_same_rows_as_slicing_the_whole_filtered_queue(
     paged = [s.reference for n in paginator.page_range for s in paginator.page(n)]
     assert len(everything) > 4
     assert paged == everything
+
+
+def test_an_invalid_filter_is_explained_and_the_others_still_apply(signed_in, submission_factory):
+    pregnant = submission_factory(flags=["pregnancy"])
+    submission_factory()
+    response = signed_in("Clinician").get("/staff/", {"q": "y" * 101, "flag": "pregnancy"})
+    assert references(response) == [pregnant.reference]
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.select_one(".govuk-error-summary a")["href"] == "#id_q"
+    assert page.title.text.startswith("Error: ")
