@@ -124,7 +124,8 @@ class ContactForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not data.get("email") and not data.get("phone") and "email" not in self.errors:
+        typed_one = "email" in self.errors or "phone" in self.errors  # has its own message
+        if not data.get("email") and not data.get("phone") and not typed_one:
             self.add_error(
                 "email",
                 ValidationError("Enter an email address or a phone number", code="contact"),
@@ -219,10 +220,19 @@ class QuestionsForm(forms.Form):
                 self.add_error(
                     details,
                     ValidationError(
-                        "Tell us which ones, or write \u201cI don't know\u201d", code="follow_up"
+                        f"Answer \u201c{first_question(question.follow_up)}\u201d, "
+                        "or write \u201cI don't know\u201d",
+                        code="follow_up",
                     ),
                 )
         return data
+
+
+def first_question(text):
+    """ "Which ones? If you do not know the name, ..." -> "Which ones?": short enough for
+    an error message that must say which box it is about."""
+    head, mark, _ = text.partition("?")
+    return head + mark if mark else text
 
 
 class TickBox(forms.CheckboxInput):

@@ -145,7 +145,11 @@ class CheckAnswersView(TemplateView):
             if self.screening.result_id():
                 messages.info(request, "You have already sent your answers. Here is your result.")
                 return redirect("screening:result")
-            messages.warning(request, "Your answers were cleared. Please start again.")
+            messages.warning(
+                request,
+                "We could not find any answers from you on this device. If you started "
+                "earlier, they are cleared after a time away. Please start again.",
+            )
             return redirect("screening:start")
         missing = self.screening.first_missing_step(Questionnaire.current())
         if missing:

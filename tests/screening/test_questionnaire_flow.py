@@ -67,6 +67,17 @@ def test_impossible_contact_details_are_refused_with_a_plain_reason(client, chan
     assert message in response.content.decode()
 
 
+def test_a_mistyped_phone_without_email_gets_one_error_not_two(client):
+    page = post_contact(client, email="", phone="call me maybe").content.decode()
+    assert "Enter a phone number, like 07700 900 982" in page
+    assert "Enter an email address or a phone number" not in page
+
+
+def test_the_check_page_without_any_answers_does_not_claim_they_were_cleared(client):
+    response = client.get("/screening/check-your-answers/", follow=True)
+    assert "We could not find any answers from you on this device" in response.text
+
+
 def test_unanswered_health_question_asks_for_yes_no_or_not_sure(client):
     response = client.post("/screening/medicines/", {"breastfeeding": "no"})
     assert "Select yes, no or not sure" in response.content.decode()
@@ -76,7 +87,16 @@ def test_unanswered_health_question_asks_for_yes_no_or_not_sure(client):
 def test_yes_to_blood_thinners_asks_which_ones(client):
     answers = {**all_no_answers(blood_thinners="yes")}
     response = client.post("/screening/medicines/", answers)
-    assert "Tell us which ones" in response.content.decode()
+    assert "Answer \u201cWhich ones?\u201d, or write" in response.text
+
+
+def test_the_skin_follow_up_error_names_its_own_question(client):
+    from screening.questionnaire import Questionnaire
+
+    section = Questionnaire.current().in_section("skin-and-immunity")
+    skin = next(q for q in section if q.follow_up)
+    response = client.post("/screening/skin-and-immunity/", {skin.key: "yes"})
+    assert f"\u201c{skin.follow_up.split('?')[0]}?\u201d" in response.text
 
 
 def test_consent_is_required_and_unticked_by_default(client):

@@ -8,7 +8,7 @@ from staff import emergency
 
 pytestmark = pytest.mark.django_db
 Action = AuditEvent.Action
-SECRET_ANSWER = "Are you pregnant?"  # the question every factory submission holds
+HEALTH_QUESTION = "Are you pregnant?"  # the question every factory submission holds
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def open_with_reason(client, submission, reason="Dr Lee asked by phone; patient 
 
 def test_reception_sees_no_answers_but_can_ask_for_emergency_access(signed_in, submission):
     page = signed_in("Reception").get(submission.get_absolute_url()).text
-    assert SECRET_ANSWER not in page
+    assert HEALTH_QUESTION not in page
     assert "Health answers in an emergency" in page
 
 
@@ -34,7 +34,7 @@ def test_emergency_access_with_a_reason_shows_the_answers_and_audits_every_view(
     assert response.status_code == 302
     for _ in range(2):
         page = reception.get(submission.get_absolute_url()).text
-        assert SECRET_ANSWER in page
+        assert HEALTH_QUESTION in page
         assert "Emergency access." in page
         assert "Print view" not in page
     opened = AuditEvent.objects.get(action=Action.EMERGENCY_ACCESS)
@@ -56,7 +56,7 @@ def test_a_missing_reason_is_explained_and_opens_nothing(signed_in, submission):
     assert summary.text == "Say why you need the health answers now"
     assert soup.select_one("#id_reason") is not None
     assert not AuditEvent.objects.filter(action=Action.EMERGENCY_ACCESS).exists()
-    assert SECRET_ANSWER not in reception.get(submission.get_absolute_url()).text
+    assert HEALTH_QUESTION not in reception.get(submission.get_absolute_url()).text
 
 
 def test_a_too_long_reason_keeps_what_was_typed(signed_in, submission):
@@ -73,14 +73,14 @@ def test_emergency_access_ends_after_its_time(signed_in, submission, monkeypatch
     open_with_reason(reception, submission)
     later = emergency.time.time() + emergency.MINUTES * 60 + 1
     monkeypatch.setattr(emergency.time, "time", lambda: later)
-    assert SECRET_ANSWER not in reception.get(submission.get_absolute_url()).text
+    assert HEALTH_QUESTION not in reception.get(submission.get_absolute_url()).text
 
 
 def test_emergency_access_opens_only_that_submission(signed_in, submission, submission_factory):
     other = submission_factory(flags=["allergy"])
     reception = signed_in("Reception")
     open_with_reason(reception, submission)
-    assert SECRET_ANSWER not in reception.get(other.get_absolute_url()).text
+    assert HEALTH_QUESTION not in reception.get(other.get_absolute_url()).text
 
 
 def test_clinicians_views_are_ordinary_and_they_see_no_emergency_form(signed_in, submission):
