@@ -67,6 +67,8 @@ def test_patient_completes_the_questionnaire_with_the_keyboard_alone(page, check
     assert page.title().startswith("Error:")
     summary = page.locator(".govuk-error-summary")
     assert "Date of birth must be in the past" in summary.inner_text()
+    # Focus starts on the summary, so keyboard and screen-reader users begin there.
+    assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
     assert page.locator("#id_full_name").input_value() == "Sam Keyboard"
     check_page(page)
 
