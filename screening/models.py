@@ -179,9 +179,6 @@ class Attendance(models.TextChoices):
     DID_NOT_ATTEND = "dna", "Did not attend"
     CANCELLED = "cancelled", "Cancelled"
 
-    def can_change_to(self, other):
-        return other != self
-
 
 QUEUE_ORDER = ["queue_rank", "consult_order", "created_at"]
 NOT_BOOKED = date(9999, 12, 31)

@@ -153,6 +153,8 @@ class AuditFilterForm(forms.Form):
         label="Action", required=False, choices=[("", "Any action"), *AuditEvent.Action.choices]
     )
     user = forms.CharField(label="Staff username", required=False, max_length=150)
-    sort = forms.ChoiceField(
-        required=False, choices=[(f"{d}{f}", f) for f in SORTABLE for d in ("", "-")]
+    sort = forms.ChoiceField(  # set by the column headings' links, never shown
+        required=False,
+        choices=[(f"{d}{f}", f) for f in SORTABLE for d in ("", "-")],
+        widget=forms.HiddenInput,
     )

@@ -127,7 +127,12 @@ def filter_fields(form):
         options = [(str(v), label, str(v) == value) for v, label in getattr(field, "choices", [])]
         error = form.errors.get(name, [""])[0] if form.is_bound else ""
         fields.append(
-            {"name": name, "label": field.label, "value": value, "options": options}
-            | {"error": error}
+            {
+                "name": name,
+                "label": field.label,
+                "value": value,
+                "options": options,
+                "error": error,
+            }
         )
     return fields

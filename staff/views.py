@@ -214,7 +214,9 @@ def show_submission(request, submission, form, emergency_form=None, status=200):
     emergency_now = not allowed and emergency.is_open(request, submission.reference)
     action = Action.EMERGENCY_VIEW if emergency_now else Action.VIEW
     audit.record(action, request=request, reference=submission.reference)
-    may_break_glass = user.has_perm("screening.emergency_access")
+    can_see_health = allowed or emergency_now
+    offer_emergency = user.has_perm("screening.emergency_access") and not can_see_health
+    emergency_form = (emergency_form or EmergencyAccessForm()) if offer_emergency else None
     return render(
         request,
         "staff/submission.html",
@@ -222,15 +224,11 @@ def show_submission(request, submission, form, emergency_form=None, status=200):
             "submission": submission,
             "form": form,
             "reviews": submission.reviews.select_related("author"),
-            "can_see_health": allowed or emergency_now,
+            "can_see_health": can_see_health,
             "can_print": allowed,
             "emergency_now": emergency_now,
             "emergency_minutes": emergency.MINUTES,
-            "emergency_form": (
-                emergency_form or EmergencyAccessForm()
-                if may_break_glass and not (allowed or emergency_now)
-                else None
-            ),
+            "emergency_form": emergency_form,
         },
         status=status,
     )
