@@ -5,6 +5,9 @@ import uuid
 from screening.models import Section
 
 KEY = "screening"
+# What the key in use before sending still says, and for how long (see finish).
+SENT_KEY = "screening_sent"
+SENT_KEPT_FOR = 30 * 60
 STEPS = ["about-you", *Section.ordered()]
 
 
@@ -57,10 +60,20 @@ class ScreeningSession:
         return merged
 
     def finish(self, submission):
-        """Forget the answers; remember only which submission this browser may see."""
+        """Forget the answers; remember only which submission this browser may see.
+
+        The session gets a new key, so a key known before sending cannot open the result.
+        The old key is left saying only that the answers were sent: a second tap on Send
+        made before the first tap's reply arrived still carries it, and must not be told
+        that the answers are lost."""
         self.session.pop(KEY, None)
         self.session["screening_result"] = submission.pk
-        self.session.cycle_key()
+        self.session.cycle_key(leave_behind={SENT_KEY: True}, keep_for=SENT_KEPT_FOR)
+
+    @property
+    def sent_under_old_key(self):
+        """These answers were sent, and the result went to a newer session key."""
+        return bool(self.session.get(SENT_KEY)) and self.result_id() is None
 
     def result_id(self):
         return self.session.get("screening_result")

@@ -142,6 +142,8 @@ class CheckAnswersView(TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         if not self.screening.active:
+            if self.screening.sent_under_old_key:
+                return redirect("screening:result")
             if self.screening.result_id():
                 messages.info(request, "You have already sent your answers. Here is your result.")
                 return redirect("screening:result")
@@ -225,6 +227,11 @@ def rate_limited(request):
 @method_decorator(never_cache, name="dispatch")
 class ResultView(TemplateView):
     template_name = "screening/result.html"
+
+    def get(self, request, *args, **kwargs):
+        if ScreeningSession(request.session).sent_under_old_key:
+            return render(request, "screening/sent_under_old_key.html")
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         submission_id = ScreeningSession(self.request.session).result_id()

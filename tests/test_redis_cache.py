@@ -74,6 +74,27 @@ def test_session_survives_a_key_change_in_redis(redis_caches):
     assert not SessionStore().exists(old_key)
 
 
+def test_key_change_can_leave_a_short_lived_note_at_the_old_key(redis_caches):
+    from mesoinfo.sessions import SessionStore
+
+    session = SessionStore()
+    session["screening_result"] = 42
+    session.save()
+    old_key = session.session_key
+    session.cycle_key(leave_behind={"sent": True}, keep_for=60)
+    session.save()
+    assert SessionStore(session.session_key)["screening_result"] == 42
+    assert dict(SessionStore(old_key).items()) == {"sent": True}
+    client = redis_caches["sessions"]._cache.get_client(write=True)
+    assert (
+        0
+        < client.ttl(
+            redis_caches["sessions"].make_and_validate_key(session.cache_key_prefix + old_key)
+        )
+        <= 60
+    )
+
+
 def test_rate_counter_counts_in_one_window_and_always_expires(redis_caches):
     from mesoinfo.cache import count_hit
 

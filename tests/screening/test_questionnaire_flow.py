@@ -165,6 +165,42 @@ def test_submitting_twice_or_refreshing_makes_exactly_one_submission(
     assert refresh.status_code == 200
 
 
+def answered_up_to_send(client, answers=None):
+    """A browser with every step answered; returns a copy holding the session cookie that
+    a second tap on Send carries when it leaves before the first tap's reply arrives."""
+    client.get("/screening/about-you/")
+    post_contact(client)
+    for step in STEPS[1:]:
+        client.post(f"/screening/{step}/", answers or all_no_answers())
+    before_reply = Client()
+    before_reply.cookies = client.cookies.__class__(client.cookies)
+    return before_reply
+
+
+def test_second_tap_on_send_sent_before_the_first_reply_is_not_told_to_start_again(client):
+    second_tap = answered_up_to_send(client)
+    assert client.post("/screening/check-your-answers/", {"consent": "on"}).status_code == 302
+    response = second_tap.post("/screening/check-your-answers/", {"consent": "on"}, follow=True)
+    text = soup(response).get_text(" ", strip=True)
+    assert response.redirect_chain[-1][0] == "/screening/your-result/"
+    assert "Your answers have been sent" in text
+    assert "You do not need to fill in the questionnaire again" in text
+    assert "start again" not in text
+    assert Submission.objects.count() == 1
+
+
+def test_session_key_from_before_sending_cannot_open_the_result(client):
+    earlier_key = answered_up_to_send(client, all_no_answers(pregnant="yes"))
+    client.post("/screening/check-your-answers/", {"consent": "on"})
+    reference = Submission.objects.get().reference
+    assert reference in client.get("/screening/your-result/").content.decode()
+    for url in ["/screening/your-result/", "/screening/your-result/print/"]:
+        text = earlier_key.get(url).content.decode()
+        assert "Your answers have been sent" in text
+        assert reference not in text
+        assert "Pregnancy" not in text
+
+
 def test_snapshot_is_unchanged_when_the_questionnaire_is_reworded_later(
     client, complete_questionnaire
 ):

@@ -1,0 +1,73 @@
+"""A patient taps Send twice on a slow connection, in headless Chromium.
+
+The first tap reaches the server and its answers are stored, but its reply (with the
+session's new key) never reaches the browser; the second tap carries the old key.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from screening.models import Submission
+from screening.session import STEPS
+from tests.patients import CONTACT, all_no_answers, consult_date_fields
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def answered_up_to_send(page, live_server):
+    client = Client()
+    client.get("/screening/about-you/")
+    client.post("/screening/about-you/", {**CONTACT, **consult_date_fields()})
+    for step in STEPS[1:]:
+        client.post(f"/screening/{step}/", all_no_answers(pregnant="yes"))
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page.goto("/screening/check-your-answers/")
+
+
+def lose_the_first_reply(page):
+    """Hold the first tap's request; when the second tap comes, hand the first one to
+    the app outside the browser, so its reply and new cookie go nowhere."""
+    held = []
+
+    def route(route):
+        if route.request.method != "POST":
+            return route.continue_()
+        if not held:
+            return held.append(route.request)
+        first, elsewhere = held[0], Client()
+        for cookie in page.context.cookies():
+            elsewhere.cookies[cookie["name"]] = cookie["value"]
+        reply = elsewhere.post(
+            urlsplit(first.url).path,
+            first.post_data_buffer,
+            content_type=first.headers["content-type"],
+        )
+        assert reply.status_code == 302  # stored, and sent on to the result
+        route.continue_()
+
+    page.route("**/check-your-answers/", route)
+
+
+def test_second_tap_on_send_says_the_answers_were_sent_once(page, live_server, check_page):
+    answered_up_to_send(page, live_server)
+    lose_the_first_reply(page)
+    page.check("#id_consent")
+    send = page.get_by_role("button", name="Agree and send")
+    send.scroll_into_view_if_needed()
+    box = send.bounding_box()
+    for _ in range(2):  # taps on the same spot; the second while the first is pending
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_timeout(200)
+    page.wait_for_url(re.compile(r"/your-result/$"))
+
+    text = page.locator("main").inner_text()
+    assert "Your answers have been sent" in text
+    assert "You do not need to fill in the questionnaire again" in text
+    submission = Submission.objects.get()
+    assert submission.reference not in text and "Pregnancy" not in text
+    check_page(page)
