@@ -6,6 +6,7 @@ from crispy_forms_gds.layout import Field, Size
 from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.html import conditional_escape
 
@@ -13,7 +14,10 @@ from mesoinfo.forms import form_helper
 from screening import rules
 from screening.models import Question
 
-TEXT_LIMIT = 1000
+# Long enough for a pasted list of every medicine someone takes. Deliberately not sent to
+# the browser as maxlength: browsers cut a longer paste without a word, and the cut-off
+# end of a medicines list can be the blood thinner.
+TEXT_LIMIT = 5000
 
 
 class DateParts(forms.MultiValueField):
@@ -168,12 +172,15 @@ def _choice_field(question):
     )
 
 
-def _text_field(question):
+def _text_field(question, asks=None):
+    asks = first_question(asks or question.text)
+    too_long = MaxLengthValidator(
+        TEXT_LIMIT,
+        message=f"Shorten your answer to \u201c{asks}\u201d to {TEXT_LIMIT:,} characters "
+        "or fewer (it has %(show_value)d)",
+    )
     return forms.CharField(
-        required=False,
-        max_length=TEXT_LIMIT,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"max_length": f"Keep this under {TEXT_LIMIT} characters"},
+        required=False, validators=[too_long], widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
@@ -204,7 +211,7 @@ class QuestionsForm(forms.Form):
             self.fields[question.key] = field
             layout.append(LAYOUT_FOR_KIND[question.kind](question.key))
             if question.follow_up:
-                self.fields[f"{question.key}_details"] = _text_field(question)
+                self.fields[f"{question.key}_details"] = _text_field(question, question.follow_up)
                 self.fields[f"{question.key}_details"].label = conditional_escape(
                     f"If yes or not sure: {question.follow_up}"
                 )
@@ -215,17 +222,28 @@ class QuestionsForm(forms.Form):
         data = super().clean()
         for question in self.questions:
             details = f"{question.key}_details"
-            answered_yes = data.get(question.key) in (rules.YES, rules.NOT_SURE)
-            if question.follow_up and answered_yes and not data.get(details, "").strip():
-                self.add_error(
-                    details,
-                    ValidationError(
-                        f"Answer \u201c{first_question(question.follow_up)}\u201d, "
-                        "or write \u201cI don't know\u201d",
-                        code="follow_up",
-                    ),
-                )
+            if question.follow_up and details not in self.errors:
+                error = follow_up_error(question, data.get(question.key), data.get(details, ""))
+                if error:
+                    self.add_error(details, error)
         return data
+
+
+def follow_up_error(question, answer, details):
+    """A "yes" needs its details; a "no" with details is unclear, so the patient, who alone
+    knows which is right, is asked to settle it rather than either being guessed."""
+    asks = first_question(question.follow_up)
+    if answer in (rules.YES, rules.NOT_SURE) and not details.strip():
+        return ValidationError(
+            f"Answer \u201c{asks}\u201d, or write \u201cI don't know\u201d", code="follow_up"
+        )
+    if answer == rules.NO and not rules.says_nothing(details):
+        return ValidationError(
+            f"You answered No to \u201c{first_question(question.text)}\u201d but wrote "
+            f"something in \u201c{asks}\u201d. Change your answer, or empty this box",
+            code="no_with_details",
+        )
+    return None
 
 
 def first_question(text):

@@ -99,6 +99,56 @@ def test_the_skin_follow_up_error_names_its_own_question(client):
     assert f"\u201c{skin.follow_up.split('?')[0]}?\u201d" in response.text
 
 
+def test_text_boxes_have_no_maxlength_that_would_cut_a_paste_without_a_word(client):
+    for step in STEPS[1:]:
+        page = soup(client.get(f"/screening/{step}/"))
+        assert [t["name"] for t in page.select("textarea[maxlength]")] == []
+
+
+def test_a_long_pasted_medicines_list_is_kept_whole_and_its_last_line_still_flags(
+    client, complete_questionnaire
+):
+    medicines = "\n".join(f"Vitamin supplement number {n}, one a day" for n in range(120))
+    assert len(medicines) > 4000
+    complete_questionnaire(all_no_answers(medicines=medicines + "\nwarfarin 5mg"))
+    submission = Submission.objects.get()
+    assert [f["code"] for f in submission.flags] == ["anticoagulants"]
+    kept = next(a for a in submission.answers if a["key"] == "medicines")["answer"]
+    assert kept.endswith("warfarin 5mg")
+
+
+def test_an_answer_over_the_limit_gets_one_error_naming_its_box_and_is_kept(client):
+    too_long = "aspirin " * 699 + "aspirin"
+    answers = all_no_answers(blood_thinners="yes", blood_thinners_details=too_long)
+    response = client.post("/screening/medicines/", answers)
+    page = soup(response)
+    errors = [li.text for li in page.select(".govuk-error-summary li")]
+    assert errors == [
+        f"Shorten your answer to \u201cWhich ones?\u201d to 5,000 characters or fewer "
+        f"(it has {len(too_long)})"
+    ]
+    assert page.select_one("#id_blood_thinners_details").text.strip() == too_long.strip()
+
+
+@pytest.mark.parametrize("details", ["cold sore on my lip", "Eczema flare on my cheek"])
+def test_no_with_details_written_asks_the_patient_to_settle_which_is_right(client, details):
+    answers = {"skin_problem_at_area": "no", "skin_problem_at_area_details": details}
+    response = client.post("/screening/skin-and-immunity/", answers)
+    page = soup(response)
+    assert "You answered No to" in page.select_one(".govuk-error-summary").text
+    assert "Change your answer, or empty this box" in response.text
+    assert page.select_one("#id_skin_problem_at_area_details").text.strip() == details
+
+
+@pytest.mark.parametrize("details", ["", "  ", "None", "n/a"])
+def test_no_with_an_empty_or_nothing_follow_up_is_accepted(client, details):
+    client.get("/screening/about-you/")
+    post_contact(client)
+    answers = all_no_answers(skin_problem_at_area_details=details)
+    response = client.post("/screening/skin-and-immunity/", answers)
+    assert response.status_code == 302
+
+
 def test_consent_is_required_and_unticked_by_default(client):
     client.get("/screening/about-you/")
     post_contact(client)
