@@ -27,8 +27,16 @@ private = [never_cache, sensitive_post_parameters()]
 _blank_pages = {}  # this process's copies; the key holds every version they depend on
 TOKEN_SLOT = "csrf-token-slot-9f3a"  # noqa: S105 - a placeholder, replaced per visitor
 EXPIRED = (
-    "For your privacy, answers are cleared after 2 hours without activity. "
-    "We have kept what you typed on this page. Please check the other steps again."
+    "We could not find your answers to the other steps. For your privacy, answers are "
+    "cleared after 2 hours without activity. We have kept your answers on the "
+    "\u201c{page}\u201d page. Please fill in the other steps again."
+)
+ALREADY_SENT = (
+    "You have already sent your answers, so this change was not saved. To change an "
+    "answer, phone the clinic on {phone}."
+)
+NEW_AFTER_SENDING = (
+    "You are filling in a new questionnaire. The answers you sent before have reached the clinic."
 )
 
 
@@ -89,9 +97,16 @@ class StepView(TemplateView):
 
     def post(self, request, *args, **kwargs):
         if not self.screening.active:
+            sent = self.screening.result_id() or self.screening.sent_under_old_key
+            if sent and self.step != STEPS[0]:
+                # A step from before sending, reached with Back or from another tab.
+                messages.warning(request, ALREADY_SENT.format(phone=Clinic.load().phone))
+                return redirect("screening:result")
             self.screening.start()
-            if self.step != STEPS[0]:
-                messages.warning(request, EXPIRED)
+            if sent:
+                messages.info(request, NEW_AFTER_SENDING)
+            elif self.step != STEPS[0]:
+                messages.warning(request, EXPIRED.format(page=self.title))
         form = self.get_form(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
@@ -107,9 +122,12 @@ class StepView(TemplateView):
             return reverse("screening:check")
         return reverse("screening:step", args=[missing])
 
+    @property
+    def title(self):
+        return "About you" if self.step == STEPS[0] else Section(self.step).label
+
     def get_context_data(self, **kwargs):
         index = STEPS.index(self.step)
-        title = "About you" if self.step == "about-you" else Section(self.step).label
         returning = self.request.GET.get("return") == "check"
         back = (
             reverse("screening:check")
@@ -119,7 +137,7 @@ class StepView(TemplateView):
             else reverse("screening:step", args=[STEPS[index - 1]])
         )
         return super().get_context_data(
-            title=title,
+            title=self.title,
             step_number=index + 1,
             step_count=len(STEPS) + 1,
             back_url=back,
@@ -229,14 +247,21 @@ class ResultView(TemplateView):
     template_name = "screening/result.html"
 
     def get(self, request, *args, **kwargs):
-        if ScreeningSession(request.session).sent_under_old_key:
-            return render(request, "screening/sent_under_old_key.html")
+        screening = ScreeningSession(request.session)
+        if screening.result_id() is None:
+            # Nothing to show this browser: sent under an older session key, or the
+            # session ended (a bookmark, or hours later). Say so kindly, not "not found".
+            sent = screening.sent_under_old_key
+            return render(
+                request,
+                "screening/result_not_shown.html",
+                {"known_sent": sent, "nav": "screening"},
+                status=200 if sent else 404,
+            )
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         submission_id = ScreeningSession(self.request.session).result_id()
-        if submission_id is None:
-            raise Http404
         submission = get_object_or_404(Submission, pk=submission_id)
         return super().get_context_data(
             submission=submission,

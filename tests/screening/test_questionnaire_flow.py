@@ -330,10 +330,49 @@ def test_print_version_of_the_result_shows_the_reference_and_flags(client, compl
 
 def test_expired_session_mid_way_keeps_this_page_and_asks_for_the_rest(client):
     response = client.post("/screening/medicines/", all_no_answers(), follow=True)
-    text = response.content.decode()
+    text = soup(response).get_text(" ", strip=True)
     assert response.status_code == 200
     assert "answers are cleared after 2 hours" in text
+    # The patient is now on About you, so the message names the page that was kept.
+    assert "kept your answers on the \u201cPregnancy, medicines and bleeding\u201d page" in text
     assert response.redirect_chain[-1][0] == "/screening/about-you/"
+    assert client.get("/screening/medicines/").context["form"].initial["pregnant"] == "no"
+
+
+def test_a_step_sent_again_after_sending_is_not_saved_and_says_to_phone(
+    client, complete_questionnaire
+):
+    complete_questionnaire()  # then Back to a step, or a second tab still on it
+    response = client.post(
+        "/screening/other-conditions/", all_no_answers(diabetes="yes"), follow=True
+    )
+    text = soup(response).get_text(" ", strip=True)
+    assert response.redirect_chain[-1][0] == "/screening/your-result/"
+    assert "You have already sent your answers, so this change was not saved" in text
+    assert "phone the clinic on 020 7946 0000" in text
+    assert "cleared after 2 hours" not in text
+    submission = Submission.objects.get()
+    assert next(a for a in submission.answers if a["key"] == "diabetes")["answer"] == "no"
+
+
+def test_about_you_sent_after_sending_starts_a_new_questionnaire_and_says_so(
+    client, complete_questionnaire
+):
+    complete_questionnaire()
+    response = post_contact(client, full_name="Sam Relative")
+    assert response["Location"] == "/screening/treatment/"
+    text = soup(client.get(response["Location"])).get_text(" ", strip=True)
+    assert "You are filling in a new questionnaire" in text
+
+
+def test_result_page_without_a_session_explains_instead_of_not_found(client):
+    for url in ["/screening/your-result/", "/screening/your-result/print/"]:
+        response = client.get(url)
+        text = soup(response).get_text(" ", strip=True)
+        assert response.status_code == 404
+        assert "Your result is not shown here" in text
+        assert "the clinic has them" in text and "020 7946 0000" in text
+        assert "Page not found" not in text
 
 
 def test_check_page_without_a_session_sends_the_patient_to_the_start(client):
