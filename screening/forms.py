@@ -25,11 +25,15 @@ class DateParts(forms.MultiValueField):
 
     widget = DateInputWidget
 
-    def __init__(self, *, name, **kwargs):
+    def __init__(self, *, name, autocomplete=None, **kwargs):
         self.name = name
         parts = [forms.CharField(required=False) for _ in range(3)]
         kwargs.setdefault("error_messages", {"required": f"Enter your {name.lower()}"})
         super().__init__(fields=parts, require_all_fields=False, **kwargs)
+        # Phones show a number pad; a birthday can come from the browser's autofill.
+        for box, part in zip(self.widget.widgets, ("day", "month", "year"), strict=True):
+            box.attrs["inputmode"] = "numeric"
+            box.attrs["autocomplete"] = f"{autocomplete}-{part}" if autocomplete else "off"
 
     def compress(self, parts):
         day, month, year = ((p or "").strip() for p in (parts or ["", "", ""]))
@@ -60,7 +64,10 @@ class ContactForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
     )
     date_of_birth = DateParts(
-        name="Date of birth", label="Date of birth", help_text="For example, 27 3 1985"
+        name="Date of birth",
+        label="Date of birth",
+        autocomplete="bday",
+        help_text="For example, 27 3 1985",
     )
     email = forms.EmailField(
         label="Email address",
@@ -80,11 +87,15 @@ class ContactForm(forms.Form):
         name="Consultation date",
         label="Date of your consultation (if you know it)",
         required=False,
-        help_text="For example, 14 1 2027. Leave it empty if you have not booked yet.",
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        example = timezone.localdate() + timedelta(days=30)  # a written date would go stale
+        self.fields["consult_date"].help_text = (
+            f"For example, {example.day} {example.month} {example.year}. "
+            "Leave it empty if you have not booked yet."
+        )
         self.helper = form_helper(
             Field.text("full_name", label_size=Size.SMALL),
             Field("date_of_birth", context={"legend_size": Size.for_legend(Size.SMALL)}),
@@ -266,7 +277,7 @@ class TickBox(forms.CheckboxInput):
 
 class ConsentForm(forms.Form):
     consent = forms.BooleanField(
-        widget=TickBox,
+        widget=TickBox(attrs={"class": "govuk-checkboxes__input"}),
         error_messages={"required": "Tick the box to agree, so we can use your answers"},
     )
     # A field people never see; bots that fill in every field give themselves away.

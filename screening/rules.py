@@ -11,9 +11,13 @@ from functools import lru_cache
 
 YES, NO, NOT_SURE = "yes", "no", "not_sure"
 YES_NO_CHOICES = ((YES, "Yes"), (NO, "No"), (NOT_SURE, "Not sure"))
+# Whole answers that mean "nothing", matched exactly: "no allergies except penicillin"
+# is not one of them, so it still raises its flag.
 NOTHING_WORDS = {
-    "", "-", "--", "n/a", "na", "nil", "no", "none", "nothing", "no allergies", "none known",
-    "not applicable",
+    "", "-", "--", "n/a", "na", "nil", "no", "none", "nothing", "not applicable",
+    "no allergies", "no allergy", "no known allergies", "no known allergy", "none known",
+    "nothing known", "nka", "nkda", "no known drug allergies", "i have no allergies",
+    "i have none", "none that i know of", "not that i know of", "none i know of",
 }  # fmt: skip
 
 

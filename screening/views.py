@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -80,10 +81,10 @@ class StepView(TemplateView):
 
     def blank_page(self):
         """The empty step as every new visitor sees it, rendered once per questionnaire and
-        content version; only the CSRF token is filled in per visitor."""
+        content version and day; only the CSRF token is filled in per visitor."""
         key = (
             f"screening:blank:{Questionnaire.current().version}:{content_version()}:"
-            f"{self.request.path}"
+            f"{timezone.localdate()}:{self.request.path}"  # the date: an example date in a hint
         )
         html = _blank_pages.get(key) or cache.get(key)
         if html is None:

@@ -127,3 +127,27 @@ def sign_in(live_server):
         )
 
     return sign_in
+
+
+@pytest.fixture
+def answered_up_to_send(live_server):
+    """Open the check page in `page` with every step already answered."""
+    from django.conf import settings
+    from django.test import Client
+
+    from screening.session import STEPS
+    from tests.patients import CONTACT, all_no_answers, consult_date_fields
+
+    def answer(page, answers=None):
+        client = Client()
+        client.get("/screening/about-you/")
+        client.post("/screening/about-you/", {**CONTACT, **consult_date_fields()})
+        for step in STEPS[1:]:
+            client.post(f"/screening/{step}/", answers or all_no_answers())
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies(
+            [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
+        )
+        page.goto("/screening/check-your-answers/")
+
+    return answer

@@ -18,7 +18,10 @@ def tab_to(page, element_id, limit=200):
         seen.append(page.evaluate("document.activeElement.id"))
         if seen[-1] == element_id:
             return
-    raise AssertionError(f"could not reach #{element_id} on {page.url} ({page.title()})")
+    raise AssertionError(
+        f"could not reach #{element_id} on {page.url} ({page.title()}); focus went to "
+        f"{sorted(set(seen))}"
+    )
 
 
 def type_into(page, element_id, text):

@@ -149,6 +149,21 @@ def test_no_with_an_empty_or_nothing_follow_up_is_accepted(client, details):
     assert response.status_code == 302
 
 
+def test_date_boxes_bring_up_a_number_pad_and_offer_birthday_autofill(client):
+    page = soup(client.get("/screening/about-you/"))
+    birthday = [page.select_one(f"#id_date_of_birth_{n}") for n in range(3)]
+    consult = [page.select_one(f"#id_consult_date_{n}") for n in range(3)]
+    assert {box["inputmode"] for box in birthday + consult} == {"numeric"}
+    assert [box["autocomplete"] for box in birthday] == ["bday-day", "bday-month", "bday-year"]
+    assert {box["autocomplete"] for box in consult} == {"off"}
+
+
+def test_consultation_date_example_is_a_date_in_the_future(client):
+    hint = soup(client.get("/screening/about-you/")).select_one("#id_consult_date_hint").text
+    day, month, year = re.search(r"For example, (\d+) (\d+) (\d{4})", hint).groups()
+    assert date(int(year), int(month), int(day)) > date.today()
+
+
 def test_consent_is_required_and_unticked_by_default(client):
     client.get("/screening/about-you/")
     post_contact(client)
@@ -156,6 +171,7 @@ def test_consent_is_required_and_unticked_by_default(client):
         client.post(f"/screening/{step}/", all_no_answers())
     page = soup(client.get("/screening/check-your-answers/"))
     assert not page.select_one("#id_consent").has_attr("checked")
+    assert "govuk-checkboxes__input" in page.select_one("#id_consent")["class"]  # large box
     assert "health information" in page.select_one("label[for=id_consent]").text
     response = client.post("/screening/check-your-answers/", {})
     assert "Tick the box to agree" in response.content.decode()
@@ -317,7 +333,8 @@ def test_result_without_flags_says_the_clinician_will_still_review_their_health(
 ):
     complete_questionnaire()
     text = soup(client.get("/screening/your-result/")).get_text(" ", strip=True)
-    assert "Nothing in your answers needs to be raised" in text
+    # Not "nothing to raise": a medicine the list does not know may still matter.
+    assert "None of your answers matched the things we ask a clinician to check first" in text
     assert "clinician will still go through your health" in text
 
 
