@@ -43,7 +43,14 @@ def audit(url, cookie=None):
         if cookie:
             command.append(f"--extra-headers={json.dumps({'Cookie': cookie})}")
         env = {**os.environ, "CHROME_PATH": shutil.which("chromium")}
-        subprocess.run(command, check=True, env=env, cwd=ROOT)
+        # Lighthouse 12 with this Chromium now and then fails to record its trace
+        # (NO_NAVSTART) and asks to be run again; a third failure is a real one.
+        for attempt in range(3):
+            if subprocess.run(command, env=env, cwd=ROOT).returncode == 0:  # noqa: S603
+                break
+            print(f"lighthouse: {url} failed (attempt {attempt + 1} of 3)", file=sys.stderr)
+        else:
+            raise SystemExit(f"lighthouse could not audit {url}")
         data = json.loads(report.read_text())
     scores = {c: round(data["categories"][c]["score"] * 100) for c in CATEGORIES}
     scores["bytes"] = int(data["audits"]["total-byte-weight"]["numericValue"])
