@@ -113,7 +113,7 @@ class ContactForm(forms.Form):
     def clean_date_of_birth(self):
         born = self.cleaned_data["date_of_birth"]
         today = timezone.localdate()
-        if born > today:
+        if born >= today:
             raise ValidationError("Date of birth must be in the past", code="future")
         if born < today.replace(year=today.year - 120):
             raise ValidationError("Check the year of your date of birth", code="too_old")

@@ -53,6 +53,13 @@ def test_validation_error_has_a_linked_summary_and_keeps_what_was_typed(client):
     ("changes", "message"),
     [
         ({"date_of_birth_2": str(date.today().year + 1)}, "Date of birth must be in the past"),
+        (
+            {
+                f"date_of_birth_{n}": v
+                for n, v in enumerate(date.today().strftime("%d %m %Y").split())
+            },
+            "Date of birth must be in the past",
+        ),
         ({"date_of_birth_0": "31", "date_of_birth_1": "2"}, "Date of birth must be a real date"),
         ({"date_of_birth_2": "85"}, "Year must include 4 numbers"),
         (consult_date_fields(-3), "Consultation date must be today or in the future"),
