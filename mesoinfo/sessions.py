@@ -25,14 +25,3 @@ class SessionStore(CacheSessionStore):
         # Django reads the key back before updating it, in case another request ended
         # the session meanwhile. No other request can know a key made in this one.
         self._cache.set(self.cache_key, self._get_session(no_load=True), self.get_expiry_age())
-
-    def cycle_key(self, leave_behind=None, keep_for=0):
-        """Django's cycle_key. With `leave_behind`, the old key is not deleted: it keeps
-        only that data, for `keep_for` seconds."""
-        if leave_behind is None:
-            return super().cycle_key()
-        old_key, data = self.session_key, self._session
-        self.create()
-        self._session_cache = data
-        if old_key:
-            self._cache.set(self.cache_key_prefix + old_key, leave_behind, keep_for)

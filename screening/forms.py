@@ -6,7 +6,6 @@ from crispy_forms_gds.layout import Field, Size
 from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.html import conditional_escape
 
@@ -184,15 +183,28 @@ def _choice_field(question):
 
 
 def _text_field(question, asks=None):
-    asks = first_question(asks or question.text)
-    too_long = MaxLengthValidator(
-        TEXT_LIMIT,
-        message=f"Shorten your answer to \u201c{asks}\u201d to {TEXT_LIMIT:,} characters "
-        "or fewer (it has %(show_value)d)",
-    )
     return forms.CharField(
-        required=False, validators=[too_long], widget=forms.Textarea(attrs={"rows": 3})
+        required=False,
+        validators=[within_text_limit(first_question(asks or question.text))],
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+def within_text_limit(asks):
+    """The length check, naming the box. Counted as the patient sees it (a new line is
+    one character, though browsers send two), and with no %-formatting of the message,
+    since the question's wording comes from the admin and may contain a "%"."""
+
+    def check(text):
+        length = len(text.replace("\r\n", "\n"))
+        if length > TEXT_LIMIT:
+            raise ValidationError(
+                f"Shorten your answer to \u201c{asks}\u201d to {TEXT_LIMIT:,} characters "
+                f"or fewer (it has {length:,})",
+                code="max_length",
+            )
+
+    return check
 
 
 FIELD_FOR_KIND = {
@@ -241,18 +253,12 @@ class QuestionsForm(forms.Form):
 
 
 def follow_up_error(question, answer, details):
-    """A "yes" needs its details; a "no" with details is unclear, so the patient, who alone
-    knows which is right, is asked to settle it rather than either being guessed."""
-    asks = first_question(question.follow_up)
+    """A "yes" or "not sure" needs its details. (A "no" with details is accepted: the
+    rules count it as unclear and raise the flag, so nothing typed is thrown away.)"""
     if answer in (rules.YES, rules.NOT_SURE) and not details.strip():
+        asks = first_question(question.follow_up)
         return ValidationError(
             f"Answer \u201c{asks}\u201d, or write \u201cI don't know\u201d", code="follow_up"
-        )
-    if answer == rules.NO and not rules.says_nothing(details):
-        return ValidationError(
-            f"You answered No to \u201c{first_question(question.text)}\u201d but wrote "
-            f"something in \u201c{asks}\u201d. Change your answer, or empty this box",
-            code="no_with_details",
         )
     return None
 

@@ -1,8 +1,9 @@
 """Which answers raise which contraindication flags. Pure functions, no database.
 
 Missing a flag is the worst mistake this product can make, so every rule errs
-towards raising one: "not sure" counts as "yes", and the medicines a patient
-writes down are checked for names that raise a flag even if they answered "no".
+towards raising one: "not sure" counts as "yes", a "no" with something written in
+the box meant for a "yes" counts as unclear, and the medicines a patient writes
+down are checked for names that raise a flag even if they answered "no".
 """
 
 import re
@@ -31,13 +32,14 @@ class QuestionRule:
     scan_for_keywords: bool = False
 
 
-def raises_flag(rule, answer):
-    """Does this one answer raise the question's own flag?"""
+def raises_flag(rule, answer, details=""):
+    """Does this one answer, with its follow-up details, raise the question's own flag?"""
     if not rule.flag:
         return False
     if rule.kind == "yes_no":
-        # Only a clear "no" clears it: "yes", "not sure" and a missing answer all raise it.
-        return answer != NO
+        # Only a clear "no" clears it: "yes", "not sure", a missing answer and a "no"
+        # with details written (say, "warfarin", or "cold sore on my lip") all raise it.
+        return answer != NO or not says_nothing(details)
     if rule.kind == "text":
         return rule.flag_when_filled and not says_nothing(answer)
     return answer in rule.flag_answers
@@ -86,7 +88,11 @@ def flags_for(question_rules, answers, keywords_by_flag):
 
     `answers` maps question keys to answers, and `<key>_details` to follow-up text.
     """
-    flags = {rule.flag for rule in question_rules if raises_flag(rule, answers.get(rule.key))}
+    flags = {
+        rule.flag
+        for rule in question_rules
+        if raises_flag(rule, answers.get(rule.key), answers.get(f"{rule.key}_details", ""))
+    }
     scanned = [
         answers.get(key, "")
         for rule in question_rules

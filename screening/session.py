@@ -1,19 +1,30 @@
 """A patient's answers while they move through the questionnaire, kept in their session."""
 
+import hashlib
 import uuid
+
+from django.conf import settings
+from django.core.cache import cache
 
 from screening.models import Section
 
 KEY = "screening"
-# What the key in use before sending still says, and for how long (see finish).
 SENT_KEY = "screening_sent"
-SENT_KEPT_FOR = 30 * 60
 STEPS = ["about-you", *Section.ordered()]
 
 
+def _sent_note(session_key):
+    return "screening:sent:" + hashlib.sha256(session_key.encode()).hexdigest()
+
+
 class ScreeningSession:
-    def __init__(self, session):
+    def __init__(self, session, cookie_key=None):
         self.session = session
+        self.cookie_key = cookie_key  # the session key the browser sent, if any
+
+    @classmethod
+    def of(cls, request):
+        return cls(request.session, request.COOKIES.get(settings.SESSION_COOKIE_NAME))
 
     @property
     def state(self):
@@ -62,18 +73,39 @@ class ScreeningSession:
     def finish(self, submission):
         """Forget the answers; remember only which submission this browser may see.
 
-        The session gets a new key, so a key known before sending cannot open the result.
-        The old key is left saying only that the answers were sent: a second tap on Send
-        made before the first tap's reply arrived still carries it, and must not be told
-        that the answers are lost."""
+        The session gets a new key and the old one is deleted, so a key known before
+        sending cannot open the result. A note outside the sessions, kept as long as the
+        result, records that the old key's answers were sent: a second tap on Send made
+        before the first tap's reply arrived still carries the old key, and must not be
+        told that the answers are lost."""
+        old_key = self.session.session_key
         self.session.pop(KEY, None)
+        self.session.pop(SENT_KEY, None)
         self.session["screening_result"] = submission.pk
-        self.session.cycle_key(leave_behind={SENT_KEY: True}, keep_for=SENT_KEPT_FOR)
+        self.session.cycle_key()
+        if old_key:
+            cache.set(_sent_note(old_key), True, settings.SESSION_COOKIE_AGE)
 
-    @property
+    def start_over(self):
+        """A new questionnaire in a browser that has sent one: someone else on the same
+        phone must not see the last person's result, nor reuse its session key."""
+        self.session.pop("screening_result", None)
+        self.session.pop(SENT_KEY, None)
+        self.session.cycle_key()
+        self.start()
+
     def sent_under_old_key(self):
-        """These answers were sent, and the result went to a newer session key."""
-        return bool(self.session.get(SENT_KEY)) and self.result_id() is None
+        """True if this browser's answers were sent under a session key since retired.
+        The fact is copied into the session this request starts, so the next page (the
+        result, after a redirect) still knows it."""
+        if self.result_id() is not None:
+            return False
+        if self.session.get(SENT_KEY):
+            return True
+        if self.cookie_key and cache.get(_sent_note(self.cookie_key)) is not None:
+            self.session[SENT_KEY] = True
+            return True
+        return False
 
     def result_id(self):
         return self.session.get("screening_result")

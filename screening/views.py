@@ -29,7 +29,7 @@ _blank_pages = {}  # this process's copies; the key holds every version they dep
 TOKEN_SLOT = "csrf-token-slot-9f3a"  # noqa: S105 - a placeholder, replaced per visitor
 EXPIRED = (
     "We could not find your answers to the other steps. For your privacy, answers are "
-    "cleared after 2 hours without activity. We have kept your answers on the "
+    "cleared after 2 hours without activity. We have kept what you typed on the "
     "\u201c{page}\u201d page. Please fill in the other steps again."
 )
 ALREADY_SENT = (
@@ -63,7 +63,7 @@ class StepView(TemplateView):
         if kwargs["step"] not in STEPS:
             raise Http404
         self.step = kwargs["step"]
-        self.screening = ScreeningSession(request.session)
+        self.screening = ScreeningSession.of(request)
 
     def get_form(self, data=None):
         if self.step == "about-you":
@@ -98,22 +98,31 @@ class StepView(TemplateView):
 
     def post(self, request, *args, **kwargs):
         if not self.screening.active:
-            sent = self.screening.result_id() or self.screening.sent_under_old_key
-            if sent and self.step != STEPS[0]:
-                # A step from before sending, reached with Back or from another tab.
-                messages.warning(request, ALREADY_SENT.format(phone=Clinic.load().phone))
-                return redirect("screening:result")
-            self.screening.start()
-            if sent:
-                messages.info(request, NEW_AFTER_SENDING)
-            elif self.step != STEPS[0]:
-                messages.warning(request, EXPIRED.format(page=self.title))
+            refused = self.begin()
+            if refused:
+                return refused
         form = self.get_form(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         stored = form.stored() if isinstance(form, ContactForm) else form.cleaned_data
         self.screening.save_step(self.step, stored)
         return redirect(self.next_url())
+
+    def begin(self):
+        """No questionnaire in progress: say why, and start one unless the answers were
+        already sent and this is a later step (Back from the result, or another tab)."""
+        sent = self.screening.result_id() or self.screening.sent_under_old_key()
+        if sent and self.step != STEPS[0]:
+            messages.warning(self.request, ALREADY_SENT.format(phone=Clinic.load().phone))
+            return redirect("screening:result")
+        if sent:
+            self.screening.start_over()
+            messages.info(self.request, NEW_AFTER_SENDING)
+        else:
+            self.screening.start()
+            if self.step != STEPS[0]:
+                messages.warning(self.request, EXPIRED.format(page=self.title))
+        return None
 
     def next_url(self):
         if self.request.GET.get("return") == "check":
@@ -156,12 +165,12 @@ class CheckAnswersView(TemplateView):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.screening = ScreeningSession(request.session)
+        self.screening = ScreeningSession.of(request)
         self.clinic = Clinic.load()
 
     def dispatch(self, request, *args, **kwargs):
         if not self.screening.active:
-            if self.screening.sent_under_old_key:
+            if self.screening.sent_under_old_key():
                 return redirect("screening:result")
             if self.screening.result_id():
                 messages.info(request, "You have already sent your answers. Here is your result.")
@@ -248,11 +257,11 @@ class ResultView(TemplateView):
     template_name = "screening/result.html"
 
     def get(self, request, *args, **kwargs):
-        screening = ScreeningSession(request.session)
+        screening = ScreeningSession.of(request)
         if screening.result_id() is None:
             # Nothing to show this browser: sent under an older session key, or the
             # session ended (a bookmark, or hours later). Say so kindly, not "not found".
-            sent = screening.sent_under_old_key
+            sent = screening.sent_under_old_key()
             return render(
                 request,
                 "screening/result_not_shown.html",

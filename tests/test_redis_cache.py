@@ -74,25 +74,27 @@ def test_session_survives_a_key_change_in_redis(redis_caches):
     assert not SessionStore().exists(old_key)
 
 
-def test_key_change_can_leave_a_short_lived_note_at_the_old_key(redis_caches):
-    from mesoinfo.sessions import SessionStore
+def test_a_request_still_holding_the_old_key_cannot_revive_it_after_sending(redis_caches):
+    from types import SimpleNamespace
 
-    session = SessionStore()
-    session["screening_result"] = 42
-    session.save()
-    old_key = session.session_key
-    session.cycle_key(leave_behind={"sent": True}, keep_for=60)
-    session.save()
-    assert SessionStore(session.session_key)["screening_result"] == 42
-    assert dict(SessionStore(old_key).items()) == {"sent": True}
-    client = redis_caches["sessions"]._cache.get_client(write=True)
-    assert (
-        0
-        < client.ttl(
-            redis_caches["sessions"].make_and_validate_key(session.cache_key_prefix + old_key)
-        )
-        <= 60
-    )
+    from django.contrib.sessions.backends.base import UpdateError
+
+    from mesoinfo.sessions import SessionStore
+    from screening.session import ScreeningSession
+
+    first = SessionStore()
+    first["screening"] = {"token": "t", "steps": {}}
+    first.save()
+    old_key = first.session_key
+    other_tab, sending = SessionStore(old_key), SessionStore(old_key)
+    assert other_tab["screening"]["token"] == "t"  # loaded before the send
+    ScreeningSession(sending).finish(SimpleNamespace(pk=42))
+    sending.save()
+    other_tab["screening"]["steps"]["treatment"] = {"area": "face"}
+    with pytest.raises(UpdateError):  # Django answers 400; the answers stay gone
+        other_tab.save()
+    assert not SessionStore().exists(old_key)
+    assert ScreeningSession(SessionStore(old_key), old_key).sent_under_old_key()
 
 
 def test_rate_counter_counts_in_one_window_and_always_expires(redis_caches):

@@ -86,6 +86,27 @@ def test_allergy_box_with_an_exception_still_raises_the_allergy_flag(questionnai
     assert raised(questionnaire, all_no_answers(allergy_details=details)) == {"allergy"}
 
 
+@pytest.mark.parametrize(
+    ("key", "details", "flag"),
+    [
+        ("blood_thinners", "warfarin 5mg", "anticoagulants"),
+        ("blood_thinners", "a tablet for my heart rhythm", "anticoagulants"),
+        ("skin_problem_at_area", "cold sore on my lip", "skin_infection"),
+    ],
+)
+def test_no_with_details_written_in_the_box_for_a_yes_raises_the_flag(
+    questionnaire, key, details, flag
+):
+    answers = all_no_answers(**{f"{key}_details": details})
+    assert raised(questionnaire, answers) == {flag}
+
+
+@pytest.mark.parametrize("details", ["", "none", "N/A", "no"])
+def test_no_with_an_empty_follow_up_box_raises_nothing(questionnaire, details):
+    answers = all_no_answers(blood_thinners_details=details, skin_problem_at_area_details=details)
+    assert raised(questionnaire, answers) == set()
+
+
 def test_weight_loss_as_the_goal_is_flagged(questionnaire):
     assert raised(questionnaire, all_no_answers(goal="weight")) == {"weight_loss_goal"}
 

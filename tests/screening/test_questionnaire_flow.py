@@ -134,19 +134,43 @@ def test_an_answer_over_the_limit_gets_one_error_naming_its_box_and_is_kept(clie
     errors = [li.text for li in page.select(".govuk-error-summary li")]
     assert errors == [
         f"Shorten your answer to \u201cWhich ones?\u201d to 5,000 characters or fewer "
-        f"(it has {len(too_long)})"
+        f"(it has {len(too_long):,})"
     ]
     assert page.select_one("#id_blood_thinners_details").text.strip() == too_long.strip()
 
 
-@pytest.mark.parametrize("details", ["cold sore on my lip", "Eczema flare on my cheek"])
-def test_no_with_details_written_asks_the_patient_to_settle_which_is_right(client, details):
-    answers = {"skin_problem_at_area": "no", "skin_problem_at_area_details": details}
-    response = client.post("/screening/skin-and-immunity/", answers)
-    page = soup(response)
-    assert "You answered No to" in page.select_one(".govuk-error-summary").text
-    assert "Change your answer, or empty this box" in response.text
-    assert page.select_one("#id_skin_problem_at_area_details").text.strip() == details
+def test_new_lines_count_once_towards_the_limit_as_the_patient_sees_them(client):
+    client.get("/screening/about-you/")
+    post_contact(client)
+    lines = "\r\n".join(["x" * 99] * 50)  # 4,999 characters on screen; browsers send 5,048
+    answers = all_no_answers(medicines=lines)
+    assert client.post("/screening/medicines/", answers).status_code == 302
+
+
+def test_a_percent_sign_in_admin_wording_does_not_break_the_length_error(client):
+    question = Question.objects.get(key="blood_thinners")
+    question.follow_up = "Which ones (for example, taken 50% of days)?"
+    question.save()
+    answers = all_no_answers(blood_thinners="yes", blood_thinners_details="x" * 5001)
+    response = client.post("/screening/medicines/", answers)
+    assert response.status_code == 200
+    assert "taken 50% of days)?\u201d to 5,000 characters or fewer (it has 5,001)" in (
+        response.text
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "details"),
+    [("skin_problem_at_area", "cold sore on my lip"), ("blood_thinners", "warfarin 5mg")],
+)
+def test_no_with_details_written_is_accepted_and_keeps_the_text(client, key, details):
+    client.get("/screening/about-you/")
+    post_contact(client)
+    step = "skin-and-immunity" if key.startswith("skin") else "medicines"
+    answers = all_no_answers(**{f"{key}_details": details})
+    assert client.post(f"/screening/{step}/", answers).status_code == 302
+    page = soup(client.get(f"/screening/{step}/"))
+    assert page.select_one(f"#id_{key}_details").text.strip() == details
 
 
 @pytest.mark.parametrize("details", ["", "  ", "None", "n/a"])
@@ -360,7 +384,7 @@ def test_expired_session_mid_way_keeps_this_page_and_asks_for_the_rest(client):
     assert response.status_code == 200
     assert "answers are cleared after 2 hours" in text
     # The patient is now on About you, so the message names the page that was kept.
-    assert "kept your answers on the \u201cPregnancy, medicines and bleeding\u201d page" in text
+    assert "kept what you typed on the \u201cPregnancy, medicines and bleeding\u201d page" in text
     assert response.redirect_chain[-1][0] == "/screening/about-you/"
     assert client.get("/screening/medicines/").context["form"].initial["pregnant"] == "no"
 
@@ -385,10 +409,15 @@ def test_about_you_sent_after_sending_starts_a_new_questionnaire_and_says_so(
     client, complete_questionnaire
 ):
     complete_questionnaire()
+    result_key = client.session.session_key
+    reference = Submission.objects.get().reference
     response = post_contact(client, full_name="Sam Relative")
     assert response["Location"] == "/screening/treatment/"
     text = soup(client.get(response["Location"])).get_text(" ", strip=True)
     assert "You are filling in a new questionnaire" in text
+    # Someone else on the same phone: not the last person's result, nor their session key.
+    assert reference not in client.get("/screening/your-result/").content.decode()
+    assert client.session.session_key != result_key
 
 
 def test_result_page_without_a_session_explains_instead_of_not_found(client):
