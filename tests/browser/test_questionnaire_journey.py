@@ -132,4 +132,5 @@ def test_patient_completes_the_questionnaire_with_the_keyboard_alone(page, check
     flag = page.locator(".flag")
     assert "Please discuss this with your clinician before any treatment." in flag.inner_text()
     page.get_by_role("link", name="Print-friendly version").click()
+    page.wait_for_url(re.compile(r"/your-result/print/$"))  # and its stylesheet loaded
     check_page(page)

@@ -69,6 +69,7 @@ def test_clinician_signs_in_enrols_reviews_and_sees_the_audit(
     check_page(page)
 
     page.get_by_role("link", name="Audit log").click()
+    page.wait_for_url(re.compile(r"/staff/audit/$"))  # and its stylesheet loaded
     check_page(page)
     table = page.locator("table").inner_text()
     assert "Recorded a decision" in table and "Viewed a submission" in table
