@@ -27,6 +27,14 @@ class ReusingRedisCache(RedisCache):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
 
+    def set_if_present(self, key, value, timeout):
+        """Replace the value only if the key still exists (SET XX, one atomic step);
+        True if it did."""
+        key = self.make_and_validate_key(key)
+        client = self._cache.get_client(key, write=True)
+        value = self._cache._serializer.dumps(value)
+        return bool(client.set(key, value, ex=self.get_backend_timeout(timeout), xx=True))
+
     def count_hit(self, key, window):
         """Add one to a counter that starts at the first hit and lasts `window` seconds;
         returns the new count. One round trip: create if missing, add one, read the time

@@ -1,6 +1,6 @@
-"""Django's cache-backed sessions, with two Redis round trips fewer where they are wasted."""
+"""Django's cache-backed sessions, with fewer Redis round trips and an atomic update."""
 
-from django.contrib.sessions.backends.base import VALID_KEY_CHARS
+from django.contrib.sessions.backends.base import VALID_KEY_CHARS, UpdateError
 from django.contrib.sessions.backends.cache import SessionStore as CacheSessionStore
 from django.utils.crypto import get_random_string
 
@@ -20,8 +20,18 @@ class SessionStore(CacheSessionStore):
         self.created_here = True
 
     def save(self, must_create=False):
-        if must_create or not self.created_here:
+        if must_create or self.session_key is None:
             return super().save(must_create)
-        # Django reads the key back before updating it, in case another request ended
-        # the session meanwhile. No other request can know a key made in this one.
-        self._cache.set(self.cache_key, self._get_session(no_load=True), self.get_expiry_age())
+        data, seconds = self._get_session(no_load=True), self.get_expiry_age()
+        if self.created_here:
+            # Django reads the key back before updating it, in case another request
+            # ended the session meanwhile. No other request can know a key made in this one.
+            self._cache.set(self.cache_key, data, seconds)
+        elif hasattr(self._cache, "set_if_present"):
+            # Django's read-then-write would undo a session ended between the two (the
+            # questionnaire's send deletes its old key); Redis's SET XX has no between.
+            if not self._cache.set_if_present(self.cache_key, data, seconds):
+                raise UpdateError
+        else:
+            super().save()
+        return None

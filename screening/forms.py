@@ -177,7 +177,8 @@ def _choice_field(question):
         widget=forms.RadioSelect,
         error_messages={
             "required": f"Select an answer for: {question.text}",
-            "invalid_choice": f"Select one of the answers for: {question.text}",
+            # Django %-formats this message with the value sent: double an admin's "%".
+            "invalid_choice": f"Select one of the answers for: {question.text.replace('%', '%%')}",
         },
     )
 

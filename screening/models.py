@@ -116,6 +116,14 @@ class Question(models.Model):
                 },
                 code="flag_answer_removed",
             )
+        clashing = f"{self.key}_details"
+        if self.follow_up and Question.objects.filter(key=clashing).exclude(pk=self.pk).exists():
+            # Its answer box would share a name with that question's, and one answer
+            # would be lost.
+            raise ValidationError(
+                {"follow_up": f"A follow-up here would clash with the question “{clashing}”."},
+                code="follow_up_clash",
+            )
         if self.contraindication_id and not self.active:
             others = Question.objects.filter(
                 contraindication_id=self.contraindication_id, active=True

@@ -18,8 +18,10 @@ NOTHING_WORDS = {
     "", "-", "--", "n/a", "na", "nil", "no", "none", "nothing", "not applicable",
     "no allergies", "no allergy", "no known allergies", "no known allergy", "none known",
     "nothing known", "nka", "nkda", "no known drug allergies", "i have no allergies",
-    "i have none", "none that i know of", "not that i know of", "none i know of",
+    "i have none",
 }  # fmt: skip
+# Hedges such as "not that I know of" are left out on purpose: they are closer to
+# "not sure", which counts as "yes".
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """A patient's answers while they move through the questionnaire, kept in their session."""
 
 import hashlib
+import logging
 import uuid
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.core.cache import cache
 
 from screening.models import Section
 
+logger = logging.getLogger(__name__)
 KEY = "screening"
 SENT_KEY = "screening_sent"
 STEPS = ["about-you", *Section.ordered()]
@@ -82,9 +84,9 @@ class ScreeningSession:
         self.session.pop(KEY, None)
         self.session.pop(SENT_KEY, None)
         self.session["screening_result"] = submission.pk
-        self.session.cycle_key()
-        if old_key:
+        if old_key:  # before the key goes, so that no request holding it finds neither
             cache.set(_sent_note(old_key), True, settings.SESSION_COOKIE_AGE)
+        self.session.cycle_key()
 
     def start_over(self):
         """A new questionnaire in a browser that has sent one: someone else on the same
@@ -102,10 +104,16 @@ class ScreeningSession:
             return False
         if self.session.get(SENT_KEY):
             return True
-        if self.cookie_key and cache.get(_sent_note(self.cookie_key)) is not None:
+        if not self.cookie_key:
+            return False
+        try:
+            noted = cache.get(_sent_note(self.cookie_key)) is not None
+        except Exception:  # the cache is down; carry on as Django's session loading does
+            logger.warning("Could not look up whether a retired session's answers were sent")
+            return False
+        if noted:
             self.session[SENT_KEY] = True
-            return True
-        return False
+        return noted
 
     def result_id(self):
         return self.session.get("screening_result")

@@ -104,6 +104,9 @@ class StepView(TemplateView):
         form = self.get_form(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
+        if not self.screening.active:  # About you, in a browser that has sent answers
+            self.screening.start_over()
+            messages.info(request, NEW_AFTER_SENDING)
         stored = form.stored() if isinstance(form, ContactForm) else form.cleaned_data
         self.screening.save_step(self.step, stored)
         return redirect(self.next_url())
@@ -115,13 +118,12 @@ class StepView(TemplateView):
         if sent and self.step != STEPS[0]:
             messages.warning(self.request, ALREADY_SENT.format(phone=Clinic.load().phone))
             return redirect("screening:result")
-        if sent:
-            self.screening.start_over()
-            messages.info(self.request, NEW_AFTER_SENDING)
-        else:
+        if not sent:
             self.screening.start()
             if self.step != STEPS[0]:
                 messages.warning(self.request, EXPIRED.format(page=self.title))
+        # After sending, About you starts a new questionnaire, but only once it is valid:
+        # a mistaken empty Continue must not cost the patient their result.
         return None
 
     def next_url(self):

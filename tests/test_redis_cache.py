@@ -97,6 +97,37 @@ def test_a_request_still_holding_the_old_key_cannot_revive_it_after_sending(redi
     assert ScreeningSession(SessionStore(old_key), old_key).sent_under_old_key()
 
 
+def test_a_send_landing_just_before_another_tabs_write_is_not_undone(redis_caches, monkeypatch):
+    """Django's own update checks that the key exists, then writes it: a send that
+    deletes the key between the two would be undone, and the answers would be back
+    under a key that can open the result. Here the send lands just before the write,
+    after any check."""
+    from django.contrib.sessions.backends.base import UpdateError
+
+    from mesoinfo.sessions import SessionStore
+
+    first = SessionStore()
+    first["screening"] = {"token": "t", "steps": {}}
+    first.save()
+    other_tab = SessionStore(first.session_key)
+    other_tab["screening"]["steps"]["treatment"] = {"area": "face"}
+    sessions = redis_caches["sessions"]
+
+    def send_lands_first(write):
+        def write_after_the_send(key, *args, **kwargs):
+            sessions.delete(key)
+            return write(key, *args, **kwargs)
+
+        return write_after_the_send
+
+    for name in ("set", "set_if_present"):
+        monkeypatch.setattr(sessions, name, send_lands_first(getattr(sessions, name)))
+    with pytest.raises(UpdateError):
+        other_tab.save()
+    monkeypatch.undo()
+    assert not SessionStore().exists(first.session_key)
+
+
 def test_rate_counter_counts_in_one_window_and_always_expires(redis_caches):
     from mesoinfo.cache import count_hit
 

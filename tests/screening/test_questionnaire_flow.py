@@ -420,6 +420,39 @@ def test_about_you_sent_after_sending_starts_a_new_questionnaire_and_says_so(
     assert client.session.session_key != result_key
 
 
+def test_an_empty_about_you_after_sending_keeps_the_result(client, complete_questionnaire):
+    complete_questionnaire()
+    response = client.post("/screening/about-you/", {})
+    assert "Enter your full name" in response.text
+    reference = Submission.objects.get().reference
+    assert reference in client.get("/screening/your-result/").content.decode()
+
+
+def test_result_page_with_the_cache_down_explains_instead_of_failing(client, monkeypatch):
+    import screening.session
+
+    class Down:
+        def get(self, *args, **kwargs):
+            raise ConnectionError("cache unreachable")
+
+    monkeypatch.setattr(screening.session, "cache", Down())  # only the sent-note lookup
+    client.cookies["sessionid"] = "a-session-that-ended"
+    response = client.get("/screening/your-result/")
+    assert response.status_code == 404
+    assert "Your result is not shown here" in response.text
+
+
+def test_a_percent_sign_in_a_choice_question_does_not_break_its_error(client):
+    question = Question.objects.get(key="area")
+    question.text = "Which area would you like treated (50% of people choose the face)?"
+    question.save()
+    response = client.post("/screening/treatment/", {"area": "elbow", "goal": "skin"})
+    assert response.status_code == 200
+    assert "Select one of the answers for: Which area would you like treated (50%" in (
+        response.text
+    )
+
+
 def test_result_page_without_a_session_explains_instead_of_not_found(client):
     for url in ["/screening/your-result/", "/screening/your-result/print/"]:
         response = client.get(url)

@@ -107,3 +107,13 @@ def test_admin_cannot_rename_an_answer_that_raises_a_flag(admin_client):
     )
     assert response.status_code == 200
     assert "they raise a flag" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_admin_cannot_give_a_question_a_follow_up_whose_box_clashes_with_another(admin_client):
+    question = Question.objects.get(key="allergy")  # "allergy_details" is its own question
+    response = change_question(admin_client, question, follow_up="What happened?", active="on")
+    assert response.status_code == 200
+    assert "would clash with the question" in response.content.decode()
+    question.refresh_from_db()
+    assert question.follow_up == ""
