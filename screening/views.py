@@ -258,12 +258,15 @@ def rate_limited(request):
 class ResultView(TemplateView):
     template_name = "screening/result.html"
 
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.screening = ScreeningSession.of(request)
+
     def get(self, request, *args, **kwargs):
-        screening = ScreeningSession.of(request)
-        if screening.result_id() is None:
+        if self.screening.result_id() is None:
             # Nothing to show this browser: sent under an older session key, or the
             # session ended (a bookmark, or hours later). Say so kindly, not "not found".
-            sent = screening.sent_under_old_key()
+            sent = self.screening.sent_under_old_key()
             return render(
                 request,
                 "screening/result_not_shown.html",
@@ -273,8 +276,7 @@ class ResultView(TemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        submission_id = ScreeningSession(self.request.session).result_id()
-        submission = get_object_or_404(Submission, pk=submission_id)
+        submission = get_object_or_404(Submission, pk=self.screening.result_id())
         return super().get_context_data(
             submission=submission,
             flags_anchor=reverse("content:topic-detail", args=["who-should-not-have-it"]),
