@@ -41,16 +41,43 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     executable = shutil.which("chromium")
     if executable is None:
         if os.environ.get("CI") == "true":
             pytest.fail("Debian's chromium is not installed")
         pytest.skip("chromium is not installed: apt-get install chromium")
+    starter_rows = _serialized_test_databases()
     with sync_playwright() as playwright:
+        _restore_serialized_test_databases(starter_rows)
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def _serialized_test_databases():
+    from django.db import connections
+
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
+
+def _restore_serialized_test_databases(starter_rows):
+    """Hand the starter rows that serialized_rollback reloads to this thread's new
+    connections.
+
+    Once Playwright's sync API has started, the test thread runs in a new context,
+    and Django keeps its connections per context, so the tests from then on use new
+    connection objects that lack the rows. Each browser test's flush would then leave
+    the next test with no questions or topics.
+    """
+    from django.db import connections
+
+    for alias, rows in starter_rows.items():
+        connections[alias]._test_serialized_contents = rows
 
 
 @pytest.fixture(params=list(WIDTHS), ids=list(WIDTHS))

@@ -8,7 +8,12 @@ from screening import services
 from screening.models import Review, Submission
 from tests.staff.conftest import make_submission
 
-pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
+# serialized_rollback puts the starter questions and topics back after the flush, so
+# the tests that run after these still find them.
+pytestmark = [
+    pytest.mark.postgres_only,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_twenty_staff_saving_the_same_version_at_once_one_wins_the_rest_are_told(staff_user):
