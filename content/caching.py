@@ -44,10 +44,10 @@ def _read_version():
 def content_changed(**kwargs):
     """Signal receiver: a topic or the clinic's details changed. Moved now and again when
     the edit commits, in case another worker re-cached the old page in between."""
-    now_and_on_commit(_move_version)
+    now_and_on_commit(move_version)
 
 
-def _move_version():
+def move_version():
     # Never move backwards, even when two edits land within the same second.
     version = max(time.time(), (cache.get(VERSION_KEY) or 0) + 1)
     cache.set(VERSION_KEY, version, None)

@@ -5,9 +5,12 @@ questionnaire, clinic details) again and again. A change made in this process is
 at once (call `forget`); a change made in another worker is seen within a second.
 """
 
+import logging
 import time
 
 from django.db import transaction
+
+logger = logging.getLogger(__name__)
 
 RECHECK_SECONDS = 1.0
 _all = []
@@ -51,3 +54,20 @@ def now_and_on_commit(action):
     in case another worker cached the old value in between."""
     action()
     transaction.on_commit(action)
+
+
+def after_migrate(action):
+    """A post_migrate receiver that runs a cache-clearing action.
+
+    Every release runs `migrate`, and a release can bring new templates or starter
+    content reworded by a migration, which send no save signals. A cache that is down
+    must not stop the migration, so that is logged instead.
+    """
+
+    def receiver(**kwargs):
+        try:
+            action()
+        except Exception:
+            logger.warning("could not clear the shared cache after migrating; run migrate again")
+
+    return receiver

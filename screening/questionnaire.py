@@ -87,9 +87,9 @@ def _snapshot_row(question, answers):
 def questionnaire_changed(**kwargs):
     """Signal receiver: an admin reworded the questionnaire. Cleared now and again when
     the edit commits, in case another worker re-cached the old wording in between."""
-    now_and_on_commit(_forget_questionnaire)
+    now_and_on_commit(forget_questionnaire)
 
 
-def _forget_questionnaire():
+def forget_questionnaire():
     cache.delete(CACHE_KEY)
     _current.forget()

@@ -1,4 +1,7 @@
 import pytest
+from django.core.management import call_command
+
+from content.models import Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +96,12 @@ def test_an_edit_in_another_worker_reaches_this_one_within_a_second(client, make
     cache.set(caching.VERSION_KEY, caching.content_version() + 5, None)
     caching._seen_version.at -= 1.0
     assert b"After." in client.get(topic.get_absolute_url()).content
+
+
+def test_a_topic_reworded_by_a_migration_is_shown_after_migrating(client, make_topic):
+    topic = make_topic(summary="Old words.")
+    client.get(topic.get_absolute_url())
+    Topic.objects.filter(pk=topic.pk).update(summary="New words.")  # as a data migration does
+    assert b"Old words." in client.get(topic.get_absolute_url()).content
+    call_command("migrate", verbosity=0)
+    assert b"New words." in client.get(topic.get_absolute_url()).content

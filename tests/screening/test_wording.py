@@ -40,6 +40,19 @@ def test_nothing_a_patient_reads_says_safe_excluded_or_stop_a_medicine():
 
 
 @pytest.mark.django_db
+def test_questions_flags_and_topics_quote_words_in_curly_quotes():
+    straight_quoted = re.compile(r"(?<!\w)'[^'\n]{1,40}'(?!\w)")
+    assert straight_quoted.search("Answer 'not sure' if there is any chance.")
+    found = [
+        (where, match.group())
+        for where, text in patient_texts()
+        if not where.startswith("templates/")
+        for match in straight_quoted.finditer(text)
+    ]
+    assert found == []
+
+
+@pytest.mark.django_db
 def test_every_flag_tells_the_patient_to_talk_to_a_clinician():
     for flag in Contraindication.objects.all():
         assert "talk to a clinician" in flag.guidance.lower()
