@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from content.models import Clinic, Topic
+from content.models import FLAGS_TOPIC_SLUG, Clinic, Topic
 
 
 @admin.register(Clinic)
@@ -65,6 +65,11 @@ class TopicAdmin(SimpleHistoryAdmin):
     @admin.display(description="Reading level")
     def reading_level(self, topic):
         return topic.readability() if topic.pk else "Shown after the first save."
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.slug == FLAGS_TOPIC_SLUG:
+            return False  # patients' results link to it
+        return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

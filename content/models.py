@@ -1,4 +1,5 @@
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -8,6 +9,9 @@ from content import markdown, readability
 from mesoinfo.recent import Recent
 
 CLINIC_CACHE_KEY = "content:clinic"
+# Every flag on a patient's result links into this page, so it must stay published
+# at this address.
+FLAGS_TOPIC_SLUG = "who-should-not-have-it"
 _clinic = Recent()
 
 
@@ -139,6 +143,18 @@ class Topic(models.Model):
 
     def get_absolute_url(self):
         return reverse("content:topic-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        was = Topic.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        if was != FLAGS_TOPIC_SLUG:
+            return
+        kept = "Patients' results link to this page for every flag, so it must"
+        if self.slug != FLAGS_TOPIC_SLUG:
+            raise ValidationError(
+                {"slug": f"{kept} keep the address {FLAGS_TOPIC_SLUG}."}, code="flags_topic"
+            )
+        if not self.is_published:
+            raise ValidationError({"status": f"{kept} stay published."}, code="flags_topic")
 
     @property
     def is_published(self):

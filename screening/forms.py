@@ -6,6 +6,7 @@ from crispy_forms_gds.layout import Field, Size
 from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
 from django.utils.html import conditional_escape
 
@@ -229,9 +230,10 @@ class QuestionsForm(forms.Form):
         layout = []
         for question in questions:
             field = FIELD_FOR_KIND[question.kind](question)
-            # crispy-forms-gds prints labels unescaped; the wording comes from the admin.
+            # crispy-forms-gds prints labels and hints unescaped; the wording comes from
+            # the admin, who may also break a hint into lines.
             field.label = conditional_escape(question.text)
-            field.help_text = question.help_text
+            field.help_text = linebreaksbr(question.help_text, autoescape=True)
             self.fields[question.key] = field
             layout.append(LAYOUT_FOR_KIND[question.kind](question.key))
             if question.follow_up:

@@ -1,5 +1,6 @@
 """The questionnaire (data an admin can word) and the submissions patients send."""
 
+import re
 import secrets
 from datetime import date
 
@@ -10,6 +11,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
+from content.models import FLAGS_TOPIC_SLUG
 from screening import rules
 
 
@@ -26,7 +28,8 @@ class Contraindication(models.Model):
     keywords = models.TextField(
         blank=True,
         help_text="Words that raise this flag when a patient writes them in a medicines box "
-        "(one per line), so a flag is not missed when a question was answered 'no'.",
+        "(one per line, or separated by commas), so a flag is not missed when a question "
+        "was answered “no”.",
     )
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -36,11 +39,27 @@ class Contraindication(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        too_short = [word for word in self.keyword_list() if sum(map(str.isalpha, word)) < 3]
+        if too_short:
+            raise ValidationError(
+                {
+                    "keywords": f"“{too_short[0]}” is too short to be a keyword: it would "
+                    "match answers that have nothing to do with this flag. Use at least "
+                    "three letters."
+                },
+                code="keyword_too_short",
+            )
+
     def keyword_list(self):
-        return [word.strip().lower() for word in self.keywords.splitlines() if word.strip()]
+        """One per line; commas and semicolons also separate keywords, since admins type
+        lists that way. Entries with no letters or digits are left out (they would
+        match every answer)."""
+        words = (word.strip().lower() for word in re.split(r"[\n,;]", self.keywords))
+        return [word for word in words if rules.words_of(word)]
 
     def topic_anchor(self):
-        return reverse("content:topic-detail", args=["who-should-not-have-it"]) + f"#{self.code}"
+        return reverse("content:topic-detail", args=[FLAGS_TOPIC_SLUG]) + f"#{self.code}"
 
 
 class Section(models.TextChoices):
@@ -106,42 +125,87 @@ class Question(models.Model):
         return self.text
 
     def clean(self):
-        """An edit in the admin must never stop a flag from being raised."""
-        flag_values = set(self.rule().flag_answers)
-        if self.kind == self.Kind.CHOICE and flag_values - {v for v, _ in self.choice_list()}:
-            raise ValidationError(
-                {
-                    "choices": f"Keep the answer value(s) {', '.join(sorted(flag_values))}: "
-                    "they raise a flag."
-                },
+        """An admin edit must never stop a flag from being raised, nor leave a question
+        that patients cannot answer."""
+        problems = {
+            "choices": self._choices_problem(),
+            "follow_up": self._follow_up_problem(),
+            "active": self._switch_off_problem(),
+        }
+        errors = {field: problem for field, problem in problems.items() if problem}
+        if errors:
+            raise ValidationError(errors)
+
+    def _choices_problem(self):
+        if self.kind != self.Kind.CHOICE:
+            return None
+        lines = [line.strip() for line in self.choices.splitlines() if line.strip()]
+        unreadable = [line for line in lines if not all(_choice_parts(line))]
+        if unreadable:
+            return ValidationError(
+                f"Write each answer on its own line as value|label, for example "
+                f"“skin|Improve my skin”. This line is not: “{unreadable[0]}”.",
+                code="unreadable_choice",
+            )
+        values = [value for value, _ in self.choice_list()]
+        if len(values) < 2:
+            return ValidationError("Give at least two answers to choose from.", code="few")
+        repeated = sorted({value for value in values if values.count(value) > 1})
+        if repeated:
+            return ValidationError(
+                f"Give each answer its own value: “{repeated[0]}” is used more than once.",
+                code="repeated_choice",
+            )
+        removed = set(self.rule().flag_answers) - set(values)
+        if removed:
+            return ValidationError(
+                f"Keep the answer value(s) {', '.join(sorted(removed))}: they raise a flag.",
                 code="flag_answer_removed",
             )
+        return None
+
+    def _follow_up_problem(self):
+        if not self.follow_up:
+            return None
+        if self.kind != self.Kind.YES_NO:
+            return ValidationError(
+                "Only yes / no questions have a follow-up box. Leave this empty.",
+                code="follow_up_not_yes_no",
+            )
         clashing = f"{self.key}_details"
-        if self.follow_up and Question.objects.filter(key=clashing).exclude(pk=self.pk).exists():
+        if Question.objects.filter(key=clashing).exclude(pk=self.pk).exists():
             # Its answer box would share a name with that question's, and one answer
             # would be lost.
-            raise ValidationError(
-                {"follow_up": f"A follow-up here would clash with the question “{clashing}”."},
+            return ValidationError(
+                f"A follow-up here would clash with the question “{clashing}”.",
                 code="follow_up_clash",
             )
-        if self.contraindication_id and not self.active:
-            others = Question.objects.filter(
-                contraindication_id=self.contraindication_id, active=True
-            ).exclude(pk=self.pk)
-            if not others.exists():
-                raise ValidationError(
-                    {
-                        "active": f"This is the only question that raises "
-                        f"\u201c{self.contraindication}\u201d, so it must stay active."
-                    },
-                    code="last_question_for_flag",
-                )
+        return None
+
+    def _switch_off_problem(self):
+        # Each flag question asks about different things (the serious-illness ones name
+        # different illnesses), so none may go, not just the last one for its flag.
+        if self.active:
+            return None
+        if self.contraindication_id:
+            return ValidationError(
+                f"This question raises “{self.contraindication}”, so it must stay "
+                "active. You can reword it.",
+                code="flag_question_switched_off",
+            )
+        if self.scan_for_keywords:
+            return ValidationError(
+                "Answers to this question are checked for medicines that raise flags, so "
+                "it must stay active. You can reword it.",
+                code="scanned_question_switched_off",
+            )
+        return None
 
     def choice_list(self):
         if self.kind == self.Kind.YES_NO:
             return list(rules.YES_NO_CHOICES)
-        pairs = (line.split("|", 1) for line in self.choices.splitlines() if "|" in line)
-        return [(value.strip(), label.strip()) for value, label in pairs]
+        parts = (_choice_parts(line) for line in self.choices.splitlines())
+        return [(value, label) for value, label in parts if value and label]
 
     def rule(self):
         """The question as the pure flag rules see it."""
@@ -154,6 +218,12 @@ class Question(models.Model):
             flag_when_filled=self.flag_when_filled,
             scan_for_keywords=self.scan_for_keywords,
         )
+
+
+def _choice_parts(line):
+    """'value|label' as (value, label); ('', '') for a line without both."""
+    value, bar, label = line.partition("|")
+    return (value.strip(), label.strip()) if bar else ("", "")
 
 
 REFERENCE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY3479"  # no 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B

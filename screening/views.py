@@ -15,7 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
 from content.caching import content_version
-from content.models import Clinic
+from content.models import FLAGS_TOPIC_SLUG, Clinic
 from mesoinfo.cache import count_hit
 from mesoinfo.clientip import client_ip
 from screening import consent, services
@@ -279,7 +279,7 @@ class ResultView(TemplateView):
         submission = get_object_or_404(Submission, pk=self.screening.result_id())
         return super().get_context_data(
             submission=submission,
-            flags_anchor=reverse("content:topic-detail", args=["who-should-not-have-it"]),
+            flags_anchor=reverse("content:topic-detail", args=[FLAGS_TOPIC_SLUG]),
             nav="screening",
             **kwargs,
         )

@@ -1,6 +1,7 @@
 from datetime import date, timedelta
 
 import pytest
+from django.test import Client
 
 from content.models import Topic
 
@@ -87,3 +88,36 @@ def test_admin_list_has_a_preview_link_for_each_page(staff_client, make_topic):
     topic = make_topic(status=Topic.Status.DRAFT)
     html = staff_client.get("/admin/content/topic/").content.decode()
     assert f'href="{topic.get_absolute_url()}">Preview' in html
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [({"status": "draft"}, "stay published"), ({"slug": "who-cannot"}, "keep the address")],
+)
+def test_the_page_results_link_to_for_every_flag_stays_published_at_its_address(
+    staff_client, make_topic, changes, message
+):
+    topic = make_topic(slug="who-should-not-have-it")
+    url = f"/admin/content/topic/{topic.pk}/change/"
+    response = staff_client.post(url, topic_form(topic, **changes))
+    assert message in response.content.decode()
+    assert Client().get("/topics/who-should-not-have-it/").status_code == 200
+
+
+def test_the_page_results_link_to_cannot_be_deleted(staff_client, make_topic):
+    topic = make_topic(slug="who-should-not-have-it")
+    staff_client.post(f"/admin/content/topic/{topic.pk}/delete/", {"post": "yes"})
+    staff_client.post(
+        "/admin/content/topic/",
+        {"action": "delete_selected", "_selected_action": [topic.pk], "post": "yes"},
+    )
+    assert Topic.objects.filter(pk=topic.pk).exists()
+
+
+def test_other_pages_can_still_be_unpublished(staff_client, make_topic):
+    topic = make_topic(slug="aftercare")
+    staff_client.post(
+        f"/admin/content/topic/{topic.pk}/change/", topic_form(topic, status="draft")
+    )
+    topic.refresh_from_db()
+    assert topic.status == "draft"

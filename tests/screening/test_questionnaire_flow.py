@@ -159,6 +159,14 @@ def test_a_percent_sign_in_admin_wording_does_not_break_the_length_error(client)
     )
 
 
+def test_an_admins_hint_is_shown_as_typed_not_as_html_with_its_line_breaks(client):
+    question = Question.objects.get(key="medicines")
+    question.help_text = "Include creams <such as hydrocortisone>.\nAnd <b>eye drops</b>."
+    question.save()
+    page = client.get("/screening/medicines/").text
+    assert "Include creams &lt;such as hydrocortisone&gt;.<br>And &lt;b&gt;eye drops" in page
+
+
 @pytest.mark.parametrize(
     ("key", "details"),
     [("skin_problem_at_area", "cold sore on my lip"), ("blood_thinners", "warfarin 5mg")],

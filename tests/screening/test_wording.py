@@ -8,6 +8,7 @@ import pytest
 
 from content import starter
 from screening.models import Contraindication, Question
+from screening.questionnaire import Questionnaire
 
 ROOT = Path(__file__).resolve().parents[2]
 FORBIDDEN = [
@@ -130,3 +131,100 @@ def test_admin_cannot_give_a_question_a_follow_up_whose_box_clashes_with_another
     assert "would clash with the question" in response.content.decode()
     question.refresh_from_db()
     assert question.follow_up == ""
+
+
+@pytest.mark.django_db
+def test_the_starter_questionnaire_passes_every_check_the_admin_makes():
+    for question in Question.objects.all():
+        question.full_clean()
+    for flag in Contraindication.objects.all():
+        flag.full_clean()
+
+
+@pytest.mark.django_db
+def test_admin_cannot_switch_off_a_flag_question_even_when_others_raise_that_flag(admin_client):
+    question = Question.objects.get(key="diabetes")  # one of four serious-illness questions
+    response = change_question(admin_client, question)  # "active" left unticked
+    assert "must stay active" in response.content.decode()
+    question.refresh_from_db()
+    assert question.active
+
+
+@pytest.mark.django_db
+def test_admin_cannot_switch_off_two_questions_for_one_flag_in_one_list_save(admin_client):
+    immune = Question.objects.filter(key__in=["autoimmune", "immune_medicines"])
+    questions = list(immune)
+    form = {"form-TOTAL_FORMS": "2", "form-INITIAL_FORMS": "2", "_save": "Save"}
+    for n, question in enumerate(questions):
+        form |= {f"form-{n}-id": question.pk, f"form-{n}-position": question.position}
+    response = admin_client.post("/admin/screening/question/", form)
+    assert "must stay active" in response.content.decode()
+    assert immune.filter(active=True).count() == 2
+
+
+@pytest.mark.django_db
+def test_admin_cannot_switch_off_the_medicines_box_that_is_checked_for_keywords(admin_client):
+    question = Question.objects.get(key="medicines")
+    response = change_question(admin_client, question)
+    assert "checked for medicines that raise flags" in response.content.decode()
+    question.refresh_from_db()
+    assert question.active
+
+
+@pytest.mark.django_db
+def test_choices_typed_without_values_are_refused_and_kept_for_correcting(admin_client):
+    question = Question.objects.get(key="area")
+    typed = "Face or neck\nScalp (hair)"
+    response = change_question(admin_client, question, choices=typed, active="on")
+    page = response.content.decode()
+    assert "Write each answer on its own line as value|label" in page
+    assert "Face or neck\nScalp (hair)</textarea>" in page
+    question.refresh_from_db()
+    assert "face|" in question.choices
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "choices, message",
+    [("face|Face", "at least two answers"), ("face|Face\nface|Neck", "used more than once")],
+)
+def test_choice_questions_need_two_distinct_answers(admin_client, choices, message):
+    question = Question.objects.get(key="area")
+    response = change_question(admin_client, question, choices=choices, active="on")
+    assert message in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_only_yes_no_questions_take_a_follow_up(admin_client):
+    question = Question.objects.get(key="area")
+    response = change_question(
+        admin_client, question, choices=question.choices, follow_up="Tell us more", active="on"
+    )
+    assert "Only yes / no questions have a follow-up box" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_keywords_separated_by_commas_each_raise_the_flag(questionnaire):
+    flag = Contraindication.objects.get(code="anticoagulants")
+    flag.keywords += "\nbrilinta, effient; pletal"
+    flag.full_clean()
+    flag.save()
+    current = Questionnaire.current()
+    for medicine in ["Brilinta 90mg twice a day", "Effient", "pletal"]:
+        raised = current.flags({"blood_thinners": "no", "medicines": medicine})
+        assert "anticoagulants" in [c.code for c in raised], medicine
+
+
+@pytest.mark.django_db
+def test_a_keyword_too_short_to_mean_anything_is_refused(admin_client):
+    flag = Contraindication.objects.get(code="anticoagulants")
+    form = {"name": flag.name, "explanation": flag.explanation, "guidance": flag.guidance,
+            "keywords": flag.keywords + "\nxa"}  # fmt: skip
+    response = admin_client.post(f"/admin/screening/contraindication/{flag.pk}/change/", form)
+    assert "“xa” is too short to be a keyword" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_keyword_of_punctuation_alone_does_not_flag_every_patient():
+    flag = Contraindication(code="x", keywords="-\n--\nwarfarin")
+    assert flag.keyword_list() == ["warfarin"]
