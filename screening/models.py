@@ -369,11 +369,11 @@ class Submission(models.Model):
         return [flag["code"] for flag in self.flags]
 
     def consult_soon_unreviewed(self, today):
-        """Not yet reviewed, with the consultation at most two days after `today`."""
+        """Not yet reviewed, with the consultation today or in the next two days."""
         return (
             self.status == ReviewStatus.NOT_REVIEWED
             and self.consult_date is not None
-            and (self.consult_date - today).days <= 2
+            and 0 <= (self.consult_date - today).days <= 2
         )
 
 

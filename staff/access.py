@@ -30,3 +30,14 @@ def staff_permission_required(*perms):
         return wrapper
 
     return decorator
+
+
+# Where a signed-in person starts when no page was asked for: the first they may open.
+LANDING_PAGES = [
+    ("screening.view_queue", "/staff/"),
+    ("screening.view_auditlog", "/staff/audit/"),
+]
+
+
+def landing_page(user):
+    return next((url for perm, url in LANDING_PAGES if user.has_perm(perm)), "/staff/")

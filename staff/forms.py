@@ -107,12 +107,15 @@ class EmergencyAccessForm(forms.Form):
         return " ".join(self.cleaned_data["reason"].split())
 
 
+NOTE_LIMIT = 2000
+
+
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(label="Review decision", required=False, widget=forms.RadioSelect)
     attendance = forms.ChoiceField(label="Attendance", required=False, widget=forms.RadioSelect)
-    note = forms.CharField(
-        label="Note", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    # No max_length: it would put a maxlength on the box, and a browser cuts a longer
+    # paste without a word. clean_note says how much to shorten instead.
+    note = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 4}))
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, can_review, can_record_attendance, can_note, **kwargs):
@@ -127,6 +130,16 @@ class ReviewForm(forms.Form):
             self.fields["attendance"].choices = Attendance.choices
         else:
             del self.fields["attendance"]
+
+    def clean_note(self):
+        note = self.cleaned_data["note"]
+        length = len(note.replace("\r\n", "\n"))  # a new line is one character on screen
+        if length > NOTE_LIMIT:
+            raise forms.ValidationError(
+                f"Shorten the note to {NOTE_LIMIT:,} characters or fewer (it has {length:,})",
+                code="max_length",
+            )
+        return note
 
     def clean(self):
         data = super().clean()

@@ -16,7 +16,7 @@ from screening import audit, services
 from screening.models import AuditEvent, Submission
 from screening.questionnaire import Questionnaire
 from staff import emergency, queue
-from staff.access import staff_permission_required
+from staff.access import landing_page, staff_permission_required
 from staff.exports import csv_response
 from staff.forms import (
     AuditFilterForm,
@@ -37,10 +37,12 @@ class SignInView(auth_views.LoginView):
     form_class = SignInForm
 
     def get_success_url(self):
-        return f"/staff/two-factor/?{urlencode({'next': self.get_redirect_url() or '/staff/'})}"
+        asked_for = self.get_redirect_url()
+        return "/staff/two-factor/" + (f"?{urlencode({'next': asked_for})}" if asked_for else "")
 
 
-def safe_next(request, default="/staff/"):
+def safe_next(request):
+    default = landing_page(request.user)
     target = request.GET.get("next") or request.POST.get("next") or default
     allowed = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
     return target if allowed else default

@@ -124,6 +124,24 @@ def test_looking_at_submissions_in_the_admin_is_audited(admin_client, submission
     assert events.get(action="view").reference == submission.reference
 
 
+def test_a_refused_look_at_submissions_in_the_admin_is_audited_as_denied_not_viewed(
+    client, staff_user, submission_factory
+):
+    submission = submission_factory(flags=["allergy"])
+    receptionist = staff_user("Reception")
+    receptionist.is_staff = True  # may edit topics in the admin, but not see submissions
+    receptionist.save()
+    verified_login(client, receptionist)
+    assert client.get("/admin/screening/submission/").status_code == 403
+    change = f"/admin/screening/submission/{submission.pk}/change/"
+    assert client.get(change).status_code == 403
+    events = AuditEvent.objects.filter(actor__isnull=False).exclude(action="sign_in")
+    assert sorted(events.values_list("action", "detail")) == [
+        ("denied", "/admin/screening/submission/"),
+        ("denied", change),
+    ]
+
+
 def test_reception_cannot_filter_by_flag_nor_read_clinical_notes(signed_in, submission_factory):
     submission = submission_factory(flags=["pregnancy"])
     from screening.models import Review

@@ -30,6 +30,8 @@ def test_unreviewed_flagged_come_first_then_soonest_consultation(signed_in, subm
 def test_consult_within_two_days_and_not_reviewed_is_marked(signed_in, submission_factory):
     submission_factory(consult_in=2)
     submission_factory(consult_in=2, status="cleared")
+    submission_factory(consult_in=-30)  # a consultation a month ago is not "within 2 days"
+    submission_factory(consult_in=3)
     html = signed_in("Clinician").get("/staff/").content.decode()
     assert html.count("Within 2 days, not reviewed") == 1
 

@@ -139,3 +139,16 @@ def test_submission_page_shows_times_in_the_clinics_time_zone(signed_in, submiss
     page = signed_in("Clinician").get(submission.get_absolute_url()).content.decode()
     assert "1 July 2026, 12:30" in page
     assert "11:30" not in page
+
+
+def test_a_note_over_the_limit_is_refused_whole_and_kept_not_cut(signed_in, submission_factory):
+    submission = submission_factory()
+    note = "Long history of reactions." * 80 + "The end."  # 2,088 characters
+    response = signed_in("Clinician").post(
+        submission.get_absolute_url(), {"decision": "discuss", "note": note, "version": 1}
+    )
+    page = response.content.decode()
+    assert "Shorten the note to 2,000 characters or fewer (it has 2,088)" in page
+    assert note in page
+    assert "maxlength" not in page
+    assert not Review.objects.exists()

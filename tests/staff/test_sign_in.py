@@ -111,3 +111,24 @@ def test_wrong_security_codes_are_audited_and_then_throttled(client, staff_user)
     response = client.post("/staff/two-factor/", {"token": "000001"})
     assert AuditEvent.objects.filter(action="verify_failed").count() == 2
     assert "Too many wrong codes in a row" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("role", "start"), [("Clinician", "/staff/"), ("Auditor", "/staff/audit/")]
+)
+def test_after_signing_in_each_role_starts_on_a_page_it_may_open(client, staff_user, role, start):
+    user = staff_user(role)
+    device = TOTPDevice.objects.create(user=user, confirmed=True, name="phone")
+    response = sign_in(client, user)
+    assert response["Location"] == "/staff/two-factor/"
+    response = client.post(response["Location"], {"token": code_for(device)})
+    assert response["Location"] == start
+    assert client.get(start).status_code == 200
+
+
+def test_a_refused_staff_page_offers_the_staff_menu_and_sign_out(signed_in):
+    response = signed_in("Auditor").get("/staff/")
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert 'href="/staff/audit/">Audit log</a>' in page
+    assert "Sign out</button>" in page
