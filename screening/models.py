@@ -368,6 +368,29 @@ class Submission(models.Model):
     def flag_codes(self):
         return [flag["code"] for flag in self.flags]
 
+    def flags_with_reasons(self):
+        """Each flag with the questions, as the patient saw them, whose answers raised
+        it (and the keyword found, if any). Submissions sent before reasons were kept
+        have none."""
+        asked = {row["key"]: row["question"] for row in self.answers}
+        return [
+            {
+                **flag,
+                "reasons": [
+                    {**reason, "question": asked.get(reason["key"], reason["key"])}
+                    for reason in flag.get("raised_by", [])
+                ],
+            }
+            for flag in self.flags
+        ]
+
+    def answers_raising_flags(self):
+        """Keys of the answers to highlight: those that raised a flag, and every yes or
+        not sure (all that older submissions can show)."""
+        raised = {reason["key"] for flag in self.flags for reason in flag.get("raised_by", [])}
+        unsure = {row["key"] for row in self.answers if row["answer"] in ("yes", "not_sure")}
+        return raised | unsure
+
     def consult_soon_unreviewed(self, today):
         """Not yet reviewed, with the consultation today or in the next two days."""
         return (

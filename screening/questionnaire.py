@@ -58,9 +58,13 @@ class Questionnaire:
 
     def flags(self, answers):
         """The contraindications these answers raise, in the questionnaire's order."""
+        return [flag for flag, _ in self.raised(answers)]
+
+    def raised(self, answers):
+        """(contraindication, its rules.Reason list) for each flag these answers raise."""
         keywords = {c.code: c.keyword_list() for c in self.contraindications.values()}
-        codes = rules.flags_for([q.rule() for q in self.questions], answers, keywords)
-        return [c for c in self.flag_order() if c.code in codes]
+        reasons = rules.flag_reasons([q.rule() for q in self.questions], answers, keywords)
+        return [(c, reasons[c.code]) for c in self.flag_order() if c.code in reasons]
 
     def snapshot(self, answers):
         """Every question as the patient saw it, with their answer in words."""

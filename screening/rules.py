@@ -75,30 +75,43 @@ def keyword_pattern(keyword):
     return re.compile(rf"(?<![a-z]){words}s?(?![a-z])")
 
 
-def keyword_flags(texts, keywords_by_flag):
-    """Flags whose keywords `mentions` finds in any of the texts."""
+def keywords_found(texts, keywords_by_flag):
+    """(flag, the first of its keywords found) for each flag with a keyword in any text."""
     prepared = [words_of(text) for text in texts]
-    found = set()
     for flag, keywords in keywords_by_flag.items():
-        if any(keyword_pattern(word).search(text) for text in prepared for word in keywords):
-            found.add(flag)
-    return found
+        found = next(
+            (word for word in keywords if any(keyword_pattern(word).search(t) for t in prepared)),
+            None,
+        )
+        if found is not None:
+            yield flag, found
 
 
-def flags_for(question_rules, answers, keywords_by_flag):
-    """The set of flag codes that these answers raise.
+@dataclass(frozen=True)
+class Reason:
+    """Why a flag was raised: the answer to this question, or a keyword found in it."""
+
+    key: str
+    keyword: str = ""
+
+
+def flag_reasons(question_rules, answers, keywords_by_flag):
+    """For each flag code these answers raise, its reasons, in question order.
 
     `answers` maps question keys to answers, and `<key>_details` to follow-up text.
     """
-    flags = {
-        rule.flag
-        for rule in question_rules
-        if raises_flag(rule, answers.get(rule.key), answers.get(f"{rule.key}_details", ""))
-    }
-    scanned = [
-        answers.get(key, "")
-        for rule in question_rules
-        if rule.scan_for_keywords
-        for key in (rule.key, f"{rule.key}_details")
-    ]
-    return flags | keyword_flags(scanned, keywords_by_flag)
+    reasons = {}
+    for rule in question_rules:
+        details_key = f"{rule.key}_details"
+        if raises_flag(rule, answers.get(rule.key), answers.get(details_key, "")):
+            reasons.setdefault(rule.flag, []).append(Reason(rule.key))
+        if rule.scan_for_keywords:
+            texts = [answers.get(rule.key, ""), answers.get(details_key, "")]
+            for flag, keyword in keywords_found(texts, keywords_by_flag):
+                reasons.setdefault(flag, []).append(Reason(rule.key, keyword))
+    return reasons
+
+
+def flags_for(question_rules, answers, keywords_by_flag):
+    """The set of flag codes that these answers raise."""
+    return set(flag_reasons(question_rules, answers, keywords_by_flag))

@@ -44,7 +44,8 @@ def submit(*, questionnaire, session, clinic_name, clinic_email=""):
     the same session token return the first submission instead of making another."""
     answers = session.answers()
     contact = session.contact()
-    flags = questionnaire.flags(answers)
+    raised = questionnaire.raised(answers)
+    flags = [flag for flag, _ in raised]
     fields = {
         "full_name": contact["full_name"],
         "date_of_birth": contact["date_of_birth"],
@@ -53,10 +54,7 @@ def submit(*, questionnaire, session, clinic_name, clinic_email=""):
         "consult_date": contact.get("consult_date") or None,
         "questionnaire_version": questionnaire.version,
         "answers": questionnaire.snapshot(answers),
-        "flags": [
-            {"code": f.code, "name": f.name, "explanation": f.explanation, "guidance": f.guidance}
-            for f in flags
-        ],
+        "flags": [flag_record(flag, reasons) for flag, reasons in raised],
         "flagged": bool(flags),
         "consent_version": consent.VERSION,
         "consent_text": consent.text(clinic_name),
@@ -82,6 +80,15 @@ def submit(*, questionnaire, session, clinic_name, clinic_email=""):
             if submitted:
                 return submitted
     raise IntegrityError("Could not find a free reference code")
+
+
+def flag_record(flag, reasons):
+    """A raised flag as stored with the submission, with the answers that raised it."""
+    return {
+        "code": flag.code, "name": flag.name, "explanation": flag.explanation,
+        "guidance": flag.guidance,
+        "raised_by": [{"key": r.key, "keyword": r.keyword} for r in reasons],
+    }  # fmt: skip
 
 
 def notify_clinic(submission, clinic_email):

@@ -1,0 +1,56 @@
+"""The submission page says which answers raised each flag, so a clinician is never left
+with a flag beside answers that all read "No"."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from screening import rules
+from screening.models import Submission
+from tests.patients import all_no_answers
+
+pytestmark = pytest.mark.django_db
+
+MEDICINES = rules.QuestionRule(key="medicines", kind="text", scan_for_keywords=True)
+BLOOD_THINNERS = rules.QuestionRule(key="blood_thinners", kind="yes_no", flag="anticoagulants")
+KEYWORDS = {"anticoagulants": ["warfarin", "apixaban"], "allergy": ["lidocaine"]}
+
+
+def test_a_keyword_in_the_medicines_box_is_given_as_the_reason_for_its_flag():
+    answers = {"blood_thinners": "no", "medicines": "Warfarin 5mg, lidocaine cream"}
+    reasons = rules.flag_reasons([BLOOD_THINNERS, MEDICINES], answers, KEYWORDS)
+    assert reasons == {
+        "anticoagulants": [rules.Reason("medicines", "warfarin")],
+        "allergy": [rules.Reason("medicines", "lidocaine")],
+    }
+
+
+def test_a_yes_and_a_keyword_for_one_flag_are_both_given_in_question_order():
+    answers = {"blood_thinners": "yes", "medicines": "apixaban"}
+    reasons = rules.flag_reasons([BLOOD_THINNERS, MEDICINES], answers, KEYWORDS)
+    assert reasons["anticoagulants"] == [
+        rules.Reason("blood_thinners"), rules.Reason("medicines", "apixaban")
+    ]  # fmt: skip
+
+
+def staff_view_of(signed_in, complete_questionnaire, **answers):
+    complete_questionnaire(all_no_answers(**answers))
+    submission = Submission.objects.get()
+    page = signed_in("Clinician").get(submission.get_absolute_url())
+    return BeautifulSoup(page.content, "html.parser")
+
+
+def test_a_flag_from_the_medicines_box_names_the_box_and_the_medicine(
+    signed_in, complete_questionnaire
+):
+    page = staff_view_of(signed_in, complete_questionnaire, medicines="Warfarin 5mg daily")
+    flag = page.select_one(".flag-list li")
+    assert "Raised by:" in flag.text and "(mentions “warfarin”)" in flag.text
+    assert flag.a["href"] == "#answer-medicines"
+    assert "answers__raised" in page.select_one("#answer-medicines")["class"]
+    assert "answers__raised" not in (page.select_one("#answer-blood_thinners").get("class") or [])
+
+
+def test_a_weight_loss_goal_highlights_the_goal_answer(signed_in, complete_questionnaire):
+    page = staff_view_of(signed_in, complete_questionnaire, goal="weight")
+    assert page.select_one(".flag-list li a")["href"] == "#answer-goal"
+    assert "answers__raised" in page.select_one("#answer-goal")["class"]
