@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.html import format_html
@@ -35,8 +36,25 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class TopicAdminForm(forms.ModelForm):
+    class Meta:
+        model = Topic
+        fields = ["related"]  # the admin adds the rest from its fieldsets
+        help_texts = {
+            "related": "Shown at the page's end. Links go both ways: this page is also "
+            "listed on each related page."
+        }
+
+    def clean_related(self):
+        related = self.cleaned_data["related"]
+        if self.instance.pk and related.filter(pk=self.instance.pk).exists():
+            raise forms.ValidationError("A page cannot be related to itself.", code="self")
+        return related
+
+
 @admin.register(Topic)
 class TopicAdmin(SimpleHistoryAdmin):
+    form = TopicAdminForm
     list_display = [
         "title", "status", "position", "last_reviewed", "next_review_due", "overdue", "preview",
     ]  # fmt: skip

@@ -1,3 +1,5 @@
+import re
+
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -39,6 +41,15 @@ class Clinic(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
+
+    def clean(self):
+        # Pages link to tel:<phone>, so words such as "call us" would make a dead link.
+        digits = sum(map(str.isdigit, self.phone))
+        if digits < 6 or not re.fullmatch(r"[0-9 +()\-]+", self.phone):
+            raise ValidationError(
+                {"phone": "Enter the phone number in digits, for example 01632 960000"},
+                code="phone",
+            )
 
     @classmethod
     def load(cls):

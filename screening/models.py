@@ -274,10 +274,11 @@ class SubmissionQuerySet(models.QuerySet):
         return self.filter(raised_flags__code=code)
 
     def matching(self, text):
-        text = text.strip()
+        text = " ".join(text.split())
         if not text:
             return self
-        code = text.upper().replace("-", "").replace(" ", "")
+        # Any dash a phone or word processor may put in a pasted reference ("ABCD–EFGH").
+        code = re.sub(r"[\s\-\u2010-\u2015\u2212]", "", text).upper()
         reference = f"{code[:4]}-{code[4:]}" if len(code) == 8 else text.upper()
         return self.filter(
             models.Q(reference__iexact=reference) | models.Q(full_name__icontains=text)

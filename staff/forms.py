@@ -166,8 +166,10 @@ class AuditFilterForm(forms.Form):
         label="Action", required=False, choices=[("", "Any action"), *AuditEvent.Action.choices]
     )
     user = forms.CharField(label="Staff username", required=False, max_length=150)
-    sort = forms.ChoiceField(  # set by the column headings' links, never shown
-        required=False,
-        choices=[(f"{d}{f}", f) for f in SORTABLE for d in ("", "-")],
-        widget=forms.HiddenInput,
-    )
+    # Set by the column headings' links and never shown, so an unknown value (an edited
+    # address) falls back to the usual order instead of an error no one can see.
+    sort = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_sort(self):
+        sort = self.cleaned_data["sort"]
+        return sort if sort.removeprefix("-") in self.SORTABLE else ""

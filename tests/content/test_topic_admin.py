@@ -121,3 +121,35 @@ def test_other_pages_can_still_be_unpublished(staff_client, make_topic):
     )
     topic.refresh_from_db()
     assert topic.status == "draft"
+
+
+def test_a_page_cannot_be_related_to_itself(staff_client, make_topic):
+    topic, other = make_topic(), make_topic()
+    form = topic_form(topic, related=[topic.pk, other.pk])
+    response = staff_client.post(f"/admin/content/topic/{topic.pk}/change/", form)
+    assert "A page cannot be related to itself." in response.content.decode()
+    assert not topic.related.exists()
+
+
+def test_the_related_pages_box_says_links_go_both_ways(staff_client, make_topic):
+    topic = make_topic()
+    page = staff_client.get(f"/admin/content/topic/{topic.pk}/change/").content.decode()
+    assert "Links go both ways" in page
+
+
+@pytest.mark.parametrize("phone", ["call us", "12345", "0800 FLOWERS"])
+def test_a_clinic_phone_that_cannot_be_dialled_is_refused(staff_client, phone):
+    from content.models import Clinic
+
+    clinic = Clinic.objects.get()
+    form = {"name": clinic.name, "phone": phone, "email": clinic.email,
+            "address": clinic.address, "opening_hours": clinic.opening_hours}  # fmt: skip
+    response = staff_client.post(f"/admin/content/clinic/{clinic.pk}/change/", form)
+    assert "Enter the phone number in digits" in response.content.decode()
+
+
+def test_the_starter_clinic_details_pass_the_admins_checks(db):
+    from content.models import Clinic
+
+    Clinic.objects.get().full_clean()
+    Clinic(name="x", phone="+44 (0)20 7946-0000", email="a@b.example", address="x").full_clean()

@@ -78,6 +78,15 @@ def test_auditor_reads_and_sorts_the_log(signed_in):
     assert html.index("AAAA-0002") < html.index("AAAA-0000")
 
 
+def test_an_unknown_sort_in_an_edited_address_gives_the_usual_order_not_an_empty_error(
+    signed_in,
+):
+    make_events(3)
+    html = signed_in("Auditor").get("/staff/audit/", {"sort": "bogus"}).content.decode()
+    assert "There is a problem" not in html
+    assert html.index("AAAA-0002") < html.index("AAAA-0000")  # newest first
+
+
 def test_auditor_exports_a_filtered_period_and_the_export_is_audited(signed_in):
     make_events(3)
     client = signed_in("Auditor")

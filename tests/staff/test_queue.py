@@ -123,6 +123,20 @@ def test_search_finds_a_reference_typed_without_its_dash(signed_in, submission_f
     assert references(signed_in("Clinician").get("/staff/", {"q": code})) == [wanted.reference]
 
 
+@pytest.mark.parametrize("dash", ["\u2013", "\u2014", " - ", " "])
+def test_search_finds_a_reference_pasted_with_another_dash(signed_in, submission_factory, dash):
+    wanted = submission_factory()
+    typed = wanted.reference.replace("-", dash)
+    assert references(signed_in("Clinician").get("/staff/", {"q": typed})) == [wanted.reference]
+
+
+def test_search_finds_a_name_typed_with_a_double_space(signed_in, submission_factory):
+    wanted = submission_factory(name="Jo Bloggs")
+    submission_factory(name="Sam Other")
+    found = references(signed_in("Clinician").get("/staff/", {"q": "  jo   bloggs "}))
+    assert found == [wanted.reference]
+
+
 def test_queue_shows_age_and_marks_under_18s(signed_in, submission_factory):
     from datetime import date
 

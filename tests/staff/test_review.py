@@ -152,3 +152,13 @@ def test_a_note_over_the_limit_is_refused_whole_and_kept_not_cut(signed_in, subm
     assert note in page
     assert "maxlength" not in page
     assert not Review.objects.exists()
+
+
+def test_staff_pages_and_printouts_leave_out_the_patient_website_disclaimer(
+    signed_in, submission_factory
+):
+    submission = submission_factory()
+    client = signed_in("Clinician")
+    for url in [submission.get_absolute_url(), submission.get_absolute_url() + "print/"]:
+        assert "This website gives general information" not in client.get(url).content.decode()
+    assert "This website gives general information" in client.get("/").content.decode()
