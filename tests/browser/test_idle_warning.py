@@ -1,0 +1,41 @@
+"""Staff are warned five minutes before the idle sign-out, so typed work can be saved."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from tests.conftest import verified_login
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+WARNING = "You will be signed out in 5 minutes"
+
+
+@pytest.fixture
+def signed_in_page(page, live_server, admin_user):
+    client = verified_login(Client(), admin_user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page.clock.install()
+    return page
+
+
+@pytest.mark.parametrize("path", ["/admin/content/topic/add/", "/staff/"])
+def test_staff_are_warned_five_minutes_before_the_idle_sign_out(signed_in_page, path):
+    page = signed_in_page
+    page.goto(path)
+    page.clock.fast_forward("24:50")
+    assert page.get_by_role("alert").filter(has_text=WARNING).count() == 0
+    page.clock.fast_forward("00:20")
+    warning = page.get_by_role("alert").filter(has_text=WARNING)
+    warning.wait_for()
+    assert "Save your changes now" in warning.inner_text()
+
+
+def test_the_staff_page_with_the_warning_still_passes_the_accessibility_checks(
+    signed_in_page, check_page
+):
+    page = signed_in_page
+    page.goto("/staff/")
+    page.clock.fast_forward("25:10")
+    page.get_by_role("alert").filter(has_text=WARNING).wait_for()
+    check_page(page)
