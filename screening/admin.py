@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
@@ -18,6 +19,19 @@ class ContraindicationAdmin(admin.ModelAdmin):
         return False
 
 
+class QuestionListForm(forms.ModelForm):
+    """A row of the question list, which shows only position and active. Question.clean
+    may object to a field the row does not show (wording saved before a check was
+    added): that is reported against the row instead of failing the whole page."""
+
+    def add_error(self, field, error):
+        if field is None and hasattr(error, "error_dict"):
+            for name, errors in error.error_dict.items():
+                super().add_error(name if name in self.fields else None, errors)
+        else:
+            super().add_error(field, error)
+
+
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
     list_display = ["text", "section", "position", "active", "contraindication"]
@@ -34,6 +48,9 @@ class QuestionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, form=QuestionListForm, **kwargs)
 
 
 @admin.register(Submission)

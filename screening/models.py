@@ -40,26 +40,48 @@ class Contraindication(models.Model):
         return self.name
 
     def clean(self):
-        too_short = [word for word in self.keyword_list() if sum(map(str.isalpha, word)) < 3]
-        if too_short:
+        words = self.keyword_list()
+        vague = [word for word in words if not _specific_enough(word)]
+        if vague:
             raise ValidationError(
                 {
-                    "keywords": f"“{too_short[0]}” is too short to be a keyword: it would "
-                    "match answers that have nothing to do with this flag. Use at least "
-                    "three letters."
+                    "keywords": f"“{vague[0]}” is too short to be a keyword: it would match "
+                    "answers that have nothing to do with this flag. Use at least three "
+                    "letters or digits, with at least one letter."
                 },
                 code="keyword_too_short",
+            )
+        before = Contraindication.objects.filter(pk=self.pk).values_list("keywords", flat=True)
+        if not words and any(_keywords_in(text) for text in before):
+            raise ValidationError(
+                {
+                    "keywords": "Keep at least one keyword. They raise this flag when a "
+                    "patient names a medicine after answering “no”."
+                },
+                code="keywords_emptied",
             )
 
     def keyword_list(self):
         """One per line; commas and semicolons also separate keywords, since admins type
-        lists that way. Entries with no letters or digits are left out (they would
-        match every answer)."""
-        words = (word.strip().lower() for word in re.split(r"[\n,;]", self.keywords))
-        return [word for word in words if rules.words_of(word)]
+        lists that way. Entries with no letter or digit are left out (they would match
+        every answer with that mark in it)."""
+        return _keywords_in(self.keywords)
 
     def topic_anchor(self):
         return reverse("content:topic-detail", args=[FLAGS_TOPIC_SLUG]) + f"#{self.code}"
+
+
+def _keywords_in(text):
+    # splitlines, not "\n": it also breaks at the line separators pasted from word
+    # processors (\x0b, \u2028 …), as the keyword list always has.
+    words = (word.strip().lower() for line in text.splitlines() for word in re.split("[,;]", line))
+    return [word for word in words if any(map(str.isalnum, word))]
+
+
+def _specific_enough(keyword):
+    """At least three letters or digits, one of them a letter: 'b12' and '5-fu' are,
+    'xa' and '75' are not."""
+    return sum(map(str.isalnum, keyword)) >= 3 and any(map(str.isalpha, keyword))
 
 
 class Section(models.TextChoices):

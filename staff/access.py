@@ -40,4 +40,5 @@ LANDING_PAGES = [
 
 
 def landing_page(user):
-    return next((url for perm, url in LANDING_PAGES if user.has_perm(perm)), "/staff/")
+    allowed = (url for perm, url in LANDING_PAGES if user.has_perm(perm))
+    return next(allowed, "/admin/" if user.is_staff else "/staff/")

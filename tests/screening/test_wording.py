@@ -9,6 +9,7 @@ import pytest
 from content import starter
 from screening.models import Contraindication, Question
 from screening.questionnaire import Questionnaire
+from tests.patients import all_no_answers
 
 ROOT = Path(__file__).resolve().parents[2]
 FORBIDDEN = [
@@ -225,6 +226,58 @@ def test_a_keyword_too_short_to_mean_anything_is_refused(admin_client):
 
 
 @pytest.mark.django_db
-def test_a_keyword_of_punctuation_alone_does_not_flag_every_patient():
-    flag = Contraindication(code="x", keywords="-\n--\nwarfarin")
+def test_a_keyword_of_punctuation_alone_does_not_flag_every_patient(questionnaire):
+    flag = Contraindication.objects.get(code="anticoagulants")
+    flag.keywords = "-\n.\n/\nwarfarin"
+    flag.save()
     assert flag.keyword_list() == ["warfarin"]
+    answers = all_no_answers(medicines="Vitamin D. Eye drops / saline.")
+    assert Questionnaire.current().flags(answers) == []
+
+
+@pytest.mark.parametrize("separator", ["\n", "\r\n", "\r", "\x0b", "\u2028", ", ", ";"])
+def test_keywords_split_at_every_line_break_a_paste_can_bring(separator):
+    flag = Contraindication(code="x", keywords=f"warfarin{separator}heparin")
+    assert flag.keyword_list() == ["warfarin", "heparin"]
+
+
+@pytest.mark.django_db
+def test_short_keywords_with_a_digit_are_allowed(admin_client):
+    flag = Contraindication.objects.get(code="anticoagulants")
+    flag.keywords += "\nb12\n5-fu"
+    flag.full_clean()
+
+
+@pytest.mark.django_db
+def test_a_flags_keywords_cannot_all_be_removed(admin_client):
+    flag = Contraindication.objects.get(code="anticoagulants")
+    form = {"name": flag.name, "explanation": flag.explanation, "guidance": flag.guidance,
+            "keywords": ""}  # fmt: skip
+    response = admin_client.post(f"/admin/screening/contraindication/{flag.pk}/change/", form)
+    assert "Keep at least one keyword" in response.content.decode()
+    flag.refresh_from_db()
+    assert "warfarin" in flag.keyword_list()
+
+
+@pytest.mark.django_db
+def test_the_question_list_reports_a_row_saved_before_a_check_instead_of_failing(admin_client):
+    Question.objects.filter(key="area").update(follow_up="Where exactly?")  # allowed before
+    area = Question.objects.get(key="area")
+    form = {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "_save": "Save",
+            "form-0-id": area.pk, "form-0-position": "7", "form-0-active": "on"}  # fmt: skip
+    response = admin_client.post("/admin/screening/question/", form)
+    assert response.status_code == 200
+    assert "Only yes / no questions have a follow-up box" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_upgrade_switches_flag_questions_switched_off_earlier_back_on():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("screening.migrations.0017_flag_questions_stay_active")
+    Question.objects.filter(key__in=["diabetes", "medicines", "area"]).update(active=False)
+    migration.switch_back_on(apps, None)
+    active = dict(Question.objects.values_list("key", "active"))
+    assert (active["diabetes"], active["medicines"], active["area"]) == (True, True, False)

@@ -132,3 +132,15 @@ def test_a_refused_staff_page_offers_the_staff_menu_and_sign_out(signed_in):
     assert response.status_code == 403
     assert 'href="/staff/audit/">Audit log</a>' in page
     assert "Sign out</button>" in page
+
+
+def test_a_content_editor_without_a_staff_role_starts_in_the_admin(client, staff_user):
+    editor = staff_user()
+    editor.is_staff = True
+    editor.save()
+    device = TOTPDevice.objects.create(user=editor, confirmed=True, name="phone")
+    sign_in(client, editor)
+    response = client.post("/staff/two-factor/", {"token": code_for(device)})
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+    assert 'href="/admin/">Admin</a>' in client.get("/staff/").content.decode()
