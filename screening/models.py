@@ -281,6 +281,9 @@ class Attendance(models.TextChoices):
 
 
 QUEUE_ORDER = ["queue_rank", "consult_order", "created_at"]
+# For staff who may not see health answers: putting flagged ones first would tell them
+# which patients were flagged.
+BOOKING_ORDER = ["consult_order", "created_at"]
 NOT_BOOKED = date(9999, 12, 31)
 
 
@@ -291,6 +294,10 @@ class SubmissionQuerySet(models.QuerySet):
     def in_queue_order(self):
         """Unreviewed flagged first, then the soonest consultation, then the oldest."""
         return self.order_by(*QUEUE_ORDER)
+
+    def in_booking_order(self):
+        """The soonest consultation first, then the oldest."""
+        return self.order_by(*BOOKING_ORDER)
 
     def raising(self, code):
         return self.filter(raised_flags__code=code)
@@ -363,6 +370,7 @@ class Submission(models.Model):
         ]
         indexes = [
             models.Index(fields=QUEUE_ORDER, name="submission_queue_order"),
+            models.Index(fields=BOOKING_ORDER, name="submission_booking_order"),
             models.Index(fields=["status", *QUEUE_ORDER], name="submission_status_queue"),
             # Status and consultation-date filters, counted, joined to the flags and put
             # in queue order from the index alone (staff.queue.QueuePaginator). The id is

@@ -14,8 +14,9 @@ from screening.models import ReviewStatus, Submission
 from screening.services import QUEUE_COUNTS_KEY as COUNTS_KEY
 
 
-def filtered(data):
-    """Submissions matching the queue's cleaned filter data, in queue order."""
+def filtered(data, flagged_first=True):
+    """Submissions matching the queue's cleaned filter data, in queue order (or booking
+    order, for staff who may not know which patients were flagged)."""
     today = timezone.localdate()
     submissions = Submission.objects.matching(data.get("q", ""))
     if data.get("status"):
@@ -31,7 +32,8 @@ def filtered(data):
         submissions = submissions.filter(consult_date__isnull=True)
     elif consult == "past":
         submissions = submissions.filter(consult_date__lt=today)
-    return submissions.in_queue_order().only(*QUEUE_FIELDS)
+    ordered = submissions.in_queue_order() if flagged_first else submissions.in_booking_order()
+    return ordered.only(*QUEUE_FIELDS)
 
 
 def status_counts():
@@ -64,7 +66,9 @@ class QueuePaginator(Paginator):
         if self.total is None:
             ids = page.object_list.values("pk")  # the sliced, still unevaluated queryset
             page.object_list = (
-                Submission.objects.filter(pk__in=ids).in_queue_order().only(*QUEUE_FIELDS)
+                Submission.objects.filter(pk__in=ids)
+                .order_by(*self.object_list.query.order_by)
+                .only(*QUEUE_FIELDS)
             )
         return page
 

@@ -27,6 +27,19 @@ def test_unreviewed_flagged_come_first_then_soonest_consultation(signed_in, subm
     ]
 
 
+def test_reception_sees_the_queue_by_consultation_date_so_the_order_shows_no_flags(
+    signed_in, submission_factory
+):
+    flagged_late = submission_factory(flags=["pregnancy"], consult_in=30)
+    soon = submission_factory(consult_in=1)
+    client = signed_in("Reception")
+    response = client.get("/staff/")
+    assert references(response) == [soon.reference, flagged_late.reference]
+    assert "flagged first" not in response.content.decode()
+    filtered = client.get("/staff/", {"status": "new"})  # the two-step page read
+    assert references(filtered) == [soon.reference, flagged_late.reference]
+
+
 def test_consult_within_two_days_and_not_reviewed_is_marked(signed_in, submission_factory):
     submission_factory(consult_in=2)
     submission_factory(consult_in=2, status="cleared")
