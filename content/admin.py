@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from content import markdown
 from content.models import FLAGS_TOPIC_SLUG, Clinic, Topic
 
 
@@ -91,6 +92,13 @@ class TopicAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        left_out = markdown.left_out(obj.body)
+        if left_out:
+            messages.warning(
+                request,
+                f"These parts of the page are not shown to patients as written: "
+                f"{', '.join(left_out)}.",
+            )
         level = obj.readability()
         if level.meets_target:
             messages.info(request, f"Reading level: {level}.")

@@ -40,13 +40,33 @@ class RenderedMarkdown:
     headings: list[Heading]
 
 
-def render(text):
-    """Render Markdown to sanitised HTML, with an id on every heading."""
-    md = markdown.Markdown(
+LEFT_OUT_NAMES = {
+    "h1": "“#” headings (use ## or ###)",
+    "h5": "“#####” headings (use ## to ####)",
+    "h6": "“######” headings (use ## to ####)",
+    "img": "images",
+}
+TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
+
+
+def _converter():
+    return markdown.Markdown(
         extensions=["toc", "attr_list", "sane_lists", "tables"],
         extension_configs={"toc": {"toc_depth": "2-3"}},
         output_format="html",
     )
+
+
+def left_out(text):
+    """What the editor wrote that patients will not see as written, in plain words:
+    the HTML elements the allow-list removes (their words stay, as plain text)."""
+    tags = {tag.lower() for tag in TAG.findall(_converter().convert(text))} - ALLOWED_TAGS
+    return sorted(LEFT_OUT_NAMES.get(tag, f"HTML <{tag}> tags") for tag in tags)
+
+
+def render(text):
+    """Render Markdown to sanitised HTML, with an id on every heading."""
+    md = _converter()
     html = md.convert(text)
     clean = nh3.clean(
         html,

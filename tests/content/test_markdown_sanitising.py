@@ -58,3 +58,11 @@ def test_ordinary_markdown_keeps_links_lists_and_emphasis():
 
 def test_plain_text_ends_each_heading_and_list_item_as_a_sentence():
     assert plain_text("## Sun\n\n- Hats\n- Shade") == "Sun. Hats. Shade."
+
+
+def test_the_editor_is_told_which_parts_the_allow_list_leaves_out():
+    from content.markdown import left_out
+
+    text = '<iframe src="x"></iframe>\n\n##### Small\n\n## Kept\n\nA [link](https://a.example).'
+    assert left_out(text) == ["HTML <iframe> tags", "“#####” headings (use ## to ####)"]
+    assert left_out("## Heading\n\n- a list\n\n| a | b |\n|---|---|\n| 1 | 2 |") == []

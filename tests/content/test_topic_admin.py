@@ -153,3 +153,25 @@ def test_the_starter_clinic_details_pass_the_admins_checks(db):
 
     Clinic.objects.get().full_clean()
     Clinic(name="x", phone="+44 (0)20 7946-0000", email="a@b.example", address="x").full_clean()
+
+
+def test_saving_warns_about_markdown_that_patients_will_not_see_as_written(
+    staff_client, make_topic
+):
+    topic = make_topic()
+    body = "# Big title\n\nWords.\n\n![A photo](https://example.com/p.jpg)\n\n## Fine heading\n"
+    response = staff_client.post(
+        f"/admin/content/topic/{topic.pk}/change/", topic_form(topic, body=body), follow=True
+    )
+    messages = [str(m) for m in response.context["messages"]]
+    assert "not shown to patients as written: images, “#” headings (use ## or ###)." in (
+        " ".join(messages)
+    )
+
+
+def test_plain_markdown_gets_no_such_warning(staff_client, make_topic):
+    topic = make_topic()
+    response = staff_client.post(
+        f"/admin/content/topic/{topic.pk}/change/", topic_form(topic), follow=True
+    )
+    assert not any("not shown to patients" in str(m) for m in response.context["messages"])
