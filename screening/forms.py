@@ -10,7 +10,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
 from django.utils.html import conditional_escape
 
-from mesoinfo.forms import form_helper
+from mesoinfo.forms import form_helper, within_limit
 from screening import rules
 from screening.models import Question
 
@@ -185,28 +185,12 @@ def _choice_field(question):
 
 
 def _text_field(question, asks=None):
+    box = f"your answer to \u201c{first_question(asks or question.text)}\u201d"
     return forms.CharField(
         required=False,
-        validators=[within_text_limit(first_question(asks or question.text))],
+        validators=[within_limit(TEXT_LIMIT, box)],
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-
-
-def within_text_limit(asks):
-    """The length check, naming the box. Counted as the patient sees it (a new line is
-    one character, though browsers send two), and with no %-formatting of the message,
-    since the question's wording comes from the admin and may contain a "%"."""
-
-    def check(text):
-        length = len(text.replace("\r\n", "\n"))
-        if length > TEXT_LIMIT:
-            raise ValidationError(
-                f"Shorten your answer to \u201c{asks}\u201d to {TEXT_LIMIT:,} characters "
-                f"or fewer (it has {length:,})",
-                code="max_length",
-            )
-
-    return check
 
 
 FIELD_FOR_KIND = {

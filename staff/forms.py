@@ -4,7 +4,7 @@ from crispy_forms_gds.layout import Field
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from mesoinfo.forms import form_helper
+from mesoinfo.forms import form_helper, within_limit
 from screening.models import Attendance, AuditEvent, ReviewStatus
 
 
@@ -113,9 +113,12 @@ NOTE_LIMIT = 2000
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(label="Review decision", required=False, widget=forms.RadioSelect)
     attendance = forms.ChoiceField(label="Attendance", required=False, widget=forms.RadioSelect)
-    # No max_length: it would put a maxlength on the box, and a browser cuts a longer
-    # paste without a word. clean_note says how much to shorten instead.
-    note = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    note = forms.CharField(
+        label="Note",
+        required=False,
+        validators=[within_limit(NOTE_LIMIT, "the note")],
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, can_review, can_record_attendance, can_note, **kwargs):
@@ -130,16 +133,6 @@ class ReviewForm(forms.Form):
             self.fields["attendance"].choices = Attendance.choices
         else:
             del self.fields["attendance"]
-
-    def clean_note(self):
-        note = self.cleaned_data["note"]
-        length = len(note.replace("\r\n", "\n"))  # a new line is one character on screen
-        if length > NOTE_LIMIT:
-            raise forms.ValidationError(
-                f"Shorten the note to {NOTE_LIMIT:,} characters or fewer (it has {length:,})",
-                code="max_length",
-            )
-        return note
 
     def clean(self):
         data = super().clean()
