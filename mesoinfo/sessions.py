@@ -34,4 +34,3 @@ class SessionStore(CacheSessionStore):
                 raise UpdateError
         else:
             super().save()
-        return None

@@ -86,22 +86,24 @@ class SubmissionAdmin(admin.ModelAdmin):
         return format_html("<table><tbody>{}</tbody></table>", rows)
 
     def changelist_view(self, request, extra_context=None):
-        if self.has_view_permission(request):
-            audit.record(AuditEvent.Action.LIST, request=request, detail="admin list")
-        else:
-            audit.record(AuditEvent.Action.DENIED, request=request, detail=request.path)
+        self.audit_look(request, AuditEvent.Action.LIST, detail="admin list")
         return super().changelist_view(request, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         submission = self.get_object(request, object_id)
-        if submission is not None and self.has_view_permission(request, submission):
-            audit.record(
-                AuditEvent.Action.VIEW, request=request, reference=submission.reference,
-                detail="admin",
+        if submission is not None:
+            self.audit_look(
+                request, AuditEvent.Action.VIEW, submission,
+                reference=submission.reference, detail="admin",
             )  # fmt: skip
-        elif submission is not None:
-            audit.record(AuditEvent.Action.DENIED, request=request, detail=request.path)
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def audit_look(self, request, action, submission=None, **event):
+        """Record the look, or, when the admin will refuse it, the refusal."""
+        if self.has_view_permission(request, submission):
+            audit.record(action, request=request, **event)
+        else:
+            audit.record(AuditEvent.Action.DENIED, request=request, detail=request.path)
 
     def has_add_permission(self, request):
         return False

@@ -62,9 +62,17 @@ class Questionnaire:
 
     def raised(self, answers):
         """(contraindication, its rules.Reason list) for each flag these answers raise."""
-        keywords = {c.code: c.keyword_list() for c in self.contraindications.values()}
-        reasons = rules.flag_reasons([q.rule() for q in self.questions], answers, keywords)
+        reasons = rules.flag_reasons(self.question_rules, answers, self.keywords_by_flag)
         return [(c, reasons[c.code]) for c in self.flag_order() if c.code in reasons]
+
+    # Worked out once per questionnaire, not on every send.
+    @cached_property
+    def question_rules(self):
+        return [q.rule() for q in self.questions]
+
+    @cached_property
+    def keywords_by_flag(self):
+        return {c.code: c.keyword_list() for c in self.contraindications.values()}
 
     def snapshot(self, answers):
         """Every question as the patient saw it, with their answer in words."""

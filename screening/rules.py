@@ -110,8 +110,3 @@ def flag_reasons(question_rules, answers, keywords_by_flag):
             for flag, keyword in keywords_found(texts, keywords_by_flag):
                 reasons.setdefault(flag, []).append(Reason(rule.key, keyword))
     return reasons
-
-
-def flags_for(question_rules, answers, keywords_by_flag):
-    """The set of flag codes that these answers raise."""
-    return set(flag_reasons(question_rules, answers, keywords_by_flag))

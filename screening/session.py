@@ -12,6 +12,7 @@ from screening.models import Section
 logger = logging.getLogger(__name__)
 KEY = "screening"
 SENT_KEY = "screening_sent"
+RESULT_KEY = "screening_result"  # the submission this browser may see
 STEPS = ["about-you", *Section.ordered()]
 
 
@@ -83,7 +84,7 @@ class ScreeningSession:
         old_key = self.session.session_key
         self.session.pop(KEY, None)
         self.session.pop(SENT_KEY, None)
-        self.session["screening_result"] = submission.pk
+        self.session[RESULT_KEY] = submission.pk
         if old_key:  # before the key goes, so that no request holding it finds neither
             cache.set(_sent_note(old_key), True, settings.SESSION_COOKIE_AGE)
         self.session.cycle_key()
@@ -91,7 +92,7 @@ class ScreeningSession:
     def start_over(self):
         """A new questionnaire in a browser that has sent one: someone else on the same
         phone must not see the last person's result, nor reuse its session key."""
-        self.session.pop("screening_result", None)
+        self.session.pop(RESULT_KEY, None)
         self.session.pop(SENT_KEY, None)
         self.session.cycle_key()
         self.start()
@@ -116,4 +117,4 @@ class ScreeningSession:
         return noted
 
     def result_id(self):
-        return self.session.get("screening_result")
+        return self.session.get(RESULT_KEY)

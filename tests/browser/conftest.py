@@ -142,16 +142,12 @@ def check_page(tmp_path):
 @pytest.fixture
 def sign_in(live_server):
     """Put a signed-in session for `user` into the page's browser context."""
-    from django.conf import settings
     from django.test import Client
 
     def sign_in(page, user):
         client = Client()
         client.force_login(user)
-        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-        page.context.add_cookies(
-            [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
-        )
+        share_session(client, page, live_server)
 
     return sign_in
 
@@ -159,7 +155,6 @@ def sign_in(live_server):
 @pytest.fixture
 def answered_up_to_send(live_server):
     """Open the check page in `page` with every step already answered."""
-    from django.conf import settings
     from django.test import Client
 
     from screening.session import STEPS
@@ -171,10 +166,15 @@ def answered_up_to_send(live_server):
         client.post("/screening/about-you/", {**CONTACT, **consult_date_fields()})
         for step in STEPS[1:]:
             client.post(f"/screening/{step}/", answers or all_no_answers())
-        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-        page.context.add_cookies(
-            [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
-        )
+        share_session(client, page, live_server)
         page.goto("/screening/check-your-answers/")
 
     return answer
+
+
+def share_session(client, page, live_server):
+    """Give the page's browser the session of a Django test client."""
+    from django.conf import settings
+
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])

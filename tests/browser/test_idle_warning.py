@@ -1,9 +1,9 @@
 """Staff are warned five minutes before the idle sign-out, so typed work can be saved."""
 
 import pytest
-from django.conf import settings
 from django.test import Client
 
+from tests.browser.conftest import share_session
 from tests.conftest import verified_login
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -12,9 +12,7 @@ WARNING = "You will be signed out in about 5 minutes"
 
 @pytest.fixture
 def signed_in_page(page, live_server, admin_user):
-    client = verified_login(Client(), admin_user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    share_session(verified_login(Client(), admin_user), page, live_server)
     page.clock.install()
     return page
 
