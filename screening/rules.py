@@ -7,6 +7,7 @@ down are checked for names that raise a flag even if they answered "no".
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,7 +53,21 @@ def says_nothing(text):
 
 
 def normalise(text):
-    return re.sub(r"\s+", " ", str(text or "")).strip().lower()
+    """Lower case, single spaces, and plain letters: accents, full-width letters, invisible
+    characters and the many kinds of dash pasted from web pages or phones would otherwise
+    hide a name ('Wárfarin', 'war\u00adfarin', 'fish\u2011oil')."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", str(text or "")).lower())
+    text = "".join(_plain(char) for char in text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _plain(char):
+    category = unicodedata.category(char)
+    if category in ("Mn", "Cf"):  # accents left by NFKD; zero-width spaces, soft hyphens
+        return ""
+    if category == "Pd" or char == "\u2212":  # every dash, and the minus sign
+        return "-"
+    return "i" if char == "\u0131" else char  # the dotless i of Turkish keyboards
 
 
 def words_of(text):

@@ -139,3 +139,47 @@ def test_blood_thinner_written_with_odd_spacing_or_numbers_is_still_flagged(
     questionnaire, medicines
 ):
     assert raised(questionnaire, all_no_answers(medicines=medicines)) == {"anticoagulants"}
+
+
+@pytest.mark.parametrize(
+    "medicines",
+    ["Marevan 3mg", "Jantoven", "Brilinta 90mg", "Lovenox injections", "asprin 75", "Disprin",
+     "my blood thinners", "a blood-thinner, can't remember the name", "an anticoagulant",
+     "antiplatelet tablets", "Xeralto", "warfrin", "Aspirina", "cod liver oil", "vit E",
+     "ASA 81mg", "Aleve when needed"],
+)  # fmt: skip
+def test_blood_thinner_named_abroad_misspelt_or_in_plain_words_is_flagged(
+    questionnaire, medicines
+):
+    assert raised(questionnaire, all_no_answers(medicines=medicines)) == {"anticoagulants"}
+
+
+@pytest.mark.parametrize(
+    "medicines",
+    ["war\u200bfarin", "war\u00adfarin", "Wárfarin", "Ｗａｒｆａｒｉｎ",
+     "Aspırın", "fish\u2011oil", "omega\u20143", "héparine", "WARFARIN\u00a05mg"],
+)  # fmt: skip
+def test_blood_thinner_name_with_pasted_or_foreign_characters_is_still_flagged(
+    questionnaire, medicines
+):
+    assert raised(questionnaire, all_no_answers(medicines=medicines)) == {"anticoagulants"}
+
+
+@pytest.mark.parametrize(
+    ("medicines", "flag"),
+    [("methylprednisolone", "immune_compromise"), ("chemo tablets", "immune_compromise"),
+     ("steroid tablets", "immune_compromise"), ("Enbrel", "immune_compromise"),
+     ("Lantus at night", "serious_illness"), ("Ozempic weekly", "serious_illness"),
+     ("GTN spray", "serious_illness"), ("EpiPen", "allergy"), ("Pregnacare", "pregnancy"),
+     ("nothing since I stopped breastfeeding", "breastfeeding"),
+     ("statin since my TIA", "cardiovascular_event")],
+)  # fmt: skip
+def test_a_medicine_or_condition_named_in_the_medicines_box_raises_its_own_flag(
+    questionnaire, medicines, flag
+):
+    assert raised(questionnaire, all_no_answers(medicines=medicines)) == {flag}
+
+
+def test_none_typed_with_a_hidden_character_still_means_no_allergies(questionnaire):
+    answers = all_no_answers(allergy_details="None\u200b")
+    assert raised(questionnaire, answers) == set()
