@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from content import markdown, readability
 from mesoinfo.recent import Recent
+from mesoinfo.wording import unsafe_wording_errors
 
 CLINIC_CACHE_KEY = "content:clinic"
 # Every flag on a patient's result links into this page, so it must stay published
@@ -156,16 +157,25 @@ class Topic(models.Model):
         return reverse("content:topic-detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        errors = unsafe_wording_errors(self, ["title", "summary", "body"])
+        errors.update(self._flags_topic_problems())
+        if errors:
+            raise ValidationError(errors)
+
+    def _flags_topic_problems(self):
         was = Topic.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
         if was != FLAGS_TOPIC_SLUG:
-            return
+            return {}
         kept = "Patients' results link to this page for every flag, so it must"
         if self.slug != FLAGS_TOPIC_SLUG:
-            raise ValidationError(
-                {"slug": f"{kept} keep the address {FLAGS_TOPIC_SLUG}."}, code="flags_topic"
-            )
+            return {
+                "slug": ValidationError(
+                    f"{kept} keep the address {FLAGS_TOPIC_SLUG}.", code="flags_topic"
+                )
+            }
         if not self.is_published:
-            raise ValidationError({"status": f"{kept} stay published."}, code="flags_topic")
+            return {"status": ValidationError(f"{kept} stay published.", code="flags_topic")}
+        return {}
 
     @property
     def is_published(self):

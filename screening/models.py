@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from content.models import FLAGS_TOPIC_SLUG
+from mesoinfo.wording import unsafe_wording_errors
 from screening import rules
 
 
@@ -40,26 +41,31 @@ class Contraindication(models.Model):
         return self.name
 
     def clean(self):
+        errors = unsafe_wording_errors(self, ["name", "explanation", "guidance"])
+        keywords_problem = self._keywords_problem()
+        if keywords_problem:
+            errors["keywords"] = keywords_problem
+        if errors:
+            raise ValidationError(errors)
+
+    def _keywords_problem(self):
         words = self.keyword_list()
         vague = [word for word in words if not _specific_enough(word)]
         if vague:
-            raise ValidationError(
-                {
-                    "keywords": f"“{vague[0]}” is too short to be a keyword: it would match "
-                    "answers that have nothing to do with this flag. Use at least three "
-                    "letters or digits, with at least one letter."
-                },
+            return ValidationError(
+                f"“{vague[0]}” is too short to be a keyword: it would match answers that "
+                "have nothing to do with this flag. Use at least three letters or digits, "
+                "with at least one letter.",
                 code="keyword_too_short",
             )
         before = Contraindication.objects.filter(pk=self.pk).values_list("keywords", flat=True)
         if not words and any(_keywords_in(text) for text in before):
-            raise ValidationError(
-                {
-                    "keywords": "Keep at least one keyword. They raise this flag when a "
-                    "patient names a medicine after answering “no”."
-                },
+            return ValidationError(
+                "Keep at least one keyword. They raise this flag when a patient names a "
+                "medicine after answering “no”.",
                 code="keywords_emptied",
             )
+        return None
 
     def keyword_list(self):
         """One per line; commas and semicolons also separate keywords, since admins type
@@ -154,7 +160,8 @@ class Question(models.Model):
             "follow_up": self._follow_up_problem(),
             "active": self._switch_off_problem(),
         }
-        errors = {field: problem for field, problem in problems.items() if problem}
+        errors = unsafe_wording_errors(self, ["text", "help_text", "follow_up", "choices"])
+        errors.update({field: problem for field, problem in problems.items() if problem})
         if errors:
             raise ValidationError(errors)
 
