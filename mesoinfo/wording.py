@@ -5,11 +5,12 @@ import re
 
 from django.core.exceptions import ValidationError
 
+# "Do not stop taking it" is the advice we want; "stop taking it" is not.
+NOT_NEGATED = r"(?<!not )(?<!never )(?<!n't )"
 UNSAFE = [
     r"\byou are safe\b", r"\bsafe for you\b", r"\bsafe to have\b", r"\bexcluded\b",
-    r"\byou cannot have\b", r"\byou can'?t have\b", r"\bstop taking\b", r"\bstop using\b",
-    r"\bstop your\b", r"\byou have (a|an) \w+ disorder", r"\bdiagnos(is|ed) (you|with)\b",
-    r"\bnot eligible\b",
+    r"\byou cannot have\b", r"\byou can'?t have\b", rf"{NOT_NEGATED}\bstop (taking|using|your)\b",
+    r"\byou have (a|an) \w+ disorder", r"\bdiagnos(is|ed) (you|with)\b", r"\bnot eligible\b",
 ]  # fmt: skip
 _UNSAFE = re.compile("|".join(f"(?:{pattern})" for pattern in UNSAFE), re.IGNORECASE)
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from content import starter
-from mesoinfo.wording import UNSAFE
+from mesoinfo.wording import unsafe_phrase
 from screening.models import Contraindication, Question
 from screening.questionnaire import Questionnaire
 from tests.patients import all_no_answers
@@ -30,10 +30,7 @@ def patient_texts():
 @pytest.mark.django_db
 def test_nothing_a_patient_reads_says_safe_excluded_or_stop_a_medicine():
     found = [
-        (where, pattern)
-        for where, text in patient_texts()
-        for pattern in UNSAFE
-        if re.search(pattern, text, re.IGNORECASE)
+        (where, unsafe_phrase(text)) for where, text in patient_texts() if unsafe_phrase(text)
     ]
     assert found == []
 
@@ -310,3 +307,14 @@ def test_admin_cannot_publish_a_topic_that_tells_patients_they_are_safe(admin_cl
     with pytest.raises(ValidationError) as refused:
         topic.full_clean()
     assert "body" in refused.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("advice", "order"),
+    [("Do not stop taking any prescribed medicine.", "Stop taking any prescribed medicine."),
+     ("Never stop your warfarin on your own.", "Stop your warfarin on your own."),
+     ("Don\u2019t stop using your inhaler.", "Please stop using your inhaler.")],
+)  # fmt: skip
+def test_advice_not_to_stop_a_medicine_is_allowed_but_an_order_to_stop_is_not(advice, order):
+    assert unsafe_phrase(advice) is None
+    assert unsafe_phrase(order)
