@@ -1,6 +1,7 @@
 """The starter topic pages shipped in content/starter/*.md."""
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 STARTER_DIR = Path(__file__).resolve().parent / "starter"
@@ -12,6 +13,7 @@ class StarterPage:
     slug: str
     summary: str
     position: int
+    reviewed: date  # when the page was last checked against the fact sheet
     reviewer_name: str
     reviewer_role: str
     sources: str
@@ -28,6 +30,7 @@ def parse(text):
         slug=meta["slug"],
         summary=meta["summary"],
         position=int(meta["position"]),
+        reviewed=date.fromisoformat(meta["reviewed"]),
         reviewer_name=meta["reviewer_name"],
         reviewer_role=meta["reviewer_role"],
         sources=meta["sources"].replace("; ", "\n"),

@@ -18,6 +18,7 @@ class HomeView(TemplateView):
 
 class PrivacyView(TemplateView):
     template_name = "content/privacy.html"
+    extra_context = {"retention_days": settings.SCREENING_RETENTION_DAYS}
 
 
 class ContactView(TemplateView):

@@ -51,7 +51,11 @@ STEP_INTROS = {
 
 class StartView(TemplateView):
     template_name = "screening/start.html"
-    extra_context = {"nav": "screening", "retention_days": settings.SCREENING_RETENTION_DAYS}
+    extra_context = {
+        "nav": "screening",
+        "retention_days": settings.SCREENING_RETENTION_DAYS,
+        "step_count": len(STEPS) + 1,  # the steps, then checking the answers
+    }
 
 
 @method_decorator(private, name="dispatch")

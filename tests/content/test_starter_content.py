@@ -1,7 +1,9 @@
 import re
+from datetime import date
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from content import starter
 from content.markdown import render
@@ -43,6 +45,26 @@ def test_who_should_not_have_it_has_a_section_for_every_contraindication():
     page = next(p for p in PAGES if p.slug == "who-should-not-have-it")
     ids = [h.id for h in render(page.body).headings]
     assert set(CONTRAINDICATION_CODES) <= set(ids)
+
+
+@pytest.mark.django_db
+def test_each_flags_read_more_link_lands_on_a_heading_with_the_flags_own_name():
+    from screening.models import Contraindication
+
+    page = next(p for p in PAGES if p.slug == "who-should-not-have-it")
+    titles = {h.id: h.title for h in render(page.body).headings}
+    names = dict(Contraindication.objects.values_list("code", "name"))
+    assert names == {code: titles[code] for code in names}
+
+
+@pytest.mark.django_db
+def test_starter_pages_show_the_date_they_were_checked_not_the_date_they_were_loaded(
+    monkeypatch,
+):
+    monkeypatch.setattr(timezone, "localdate", lambda *args: date(2030, 5, 1))
+    call_command("load_starter_content")
+    reviewed = dict(Topic.objects.values_list("slug", "last_reviewed"))
+    assert reviewed == {page.slug: page.reviewed for page in PAGES}
 
 
 def test_evidence_page_says_it_is_not_approved_for_fat_loss_nor_a_weight_loss_treatment():

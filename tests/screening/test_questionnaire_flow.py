@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 from django.db import OperationalError
 from django.test import Client
 
+from screening import consent
 from screening.models import Contraindication, Question, Submission
 from screening.session import STEPS
 from tests.patients import CONTACT, all_no_answers, consult_date_fields
@@ -213,7 +214,7 @@ def test_consent_is_required_and_unticked_by_default(client):
     page = soup(client.get("/screening/check-your-answers/"))
     assert not page.select_one("#id_consent").has_attr("checked")
     assert "govuk-checkboxes__input" in page.select_one("#id_consent")["class"]  # large box
-    assert "health information" in page.select_one("label[for=id_consent]").text
+    assert "health answers" in page.select_one("label[for=id_consent]").text
     response = client.post("/screening/check-your-answers/", {})
     assert "Tick the box to agree" in response.content.decode()
     assert Submission.objects.count() == 0
@@ -234,8 +235,8 @@ def test_only_a_ticked_box_counts_as_consent(client, sent):
 def test_consent_is_stored_with_its_version_words_and_time(complete_questionnaire):
     complete_questionnaire()
     submission = Submission.objects.get()
-    assert submission.consent_version == "2026-11-v1"
-    assert "health information" in submission.consent_text
+    assert submission.consent_version == consent.VERSION
+    assert "health answers" in submission.consent_text
     assert submission.consent_given_at is not None
 
 

@@ -2,7 +2,6 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils import timezone
 
 from content import starter
 from content.models import Topic
@@ -18,7 +17,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         pages = starter.pages()
         known = set(Topic.history.values_list("slug", flat=True).distinct())
-        today = timezone.localdate()
         added = []
         for page in pages:
             if page.slug in known:
@@ -30,8 +28,8 @@ class Command(BaseCommand):
                 body=page.body,
                 position=page.position,
                 status=Topic.Status.PUBLISHED,
-                last_reviewed=today,
-                next_review_due=today + timedelta(days=365),
+                last_reviewed=page.reviewed,
+                next_review_due=page.reviewed + timedelta(days=365),
                 reviewer_name=page.reviewer_name,
                 reviewer_role=page.reviewer_role,
                 sources=page.sources,
