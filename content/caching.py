@@ -60,7 +60,7 @@ def cached_public_page(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.user.is_staff:
+        if request.method not in ("GET", "HEAD") or request.user.is_staff:
             return view(request, *args, **kwargs)
         version = content_version()
         response = get_conditional_response(

@@ -105,3 +105,14 @@ def test_a_topic_reworded_by_a_migration_is_shown_after_migrating(client, make_t
     assert b"Old words." in client.get(topic.get_absolute_url()).content
     call_command("migrate", verbosity=0)
     assert b"New words." in client.get(topic.get_absolute_url()).content
+
+
+@pytest.mark.parametrize("method", ["options", "post", "put", "delete"])
+@pytest.mark.parametrize("url", ["/", "/topics/", "/topics/aftercare/"])
+def test_a_method_other_than_get_on_a_cached_page_is_answered_not_an_error(
+    client, make_topic, method, url
+):
+    make_topic(slug="aftercare")
+    response = getattr(client, method)(url)
+    assert response.status_code in (200, 405)
+    assert response.status_code == 200 or "GET" in response["Allow"]
