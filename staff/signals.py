@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from screening import audit
 from screening.models import AuditEvent
+from staff import attempts
 from staff.backends import GENERATION_SESSION_KEY, access_changed, load_sign_out_generation
 
 
@@ -37,6 +38,7 @@ def sign_in_failed(sender, credentials, request=None, **kwargs):
     # The attempted name is hashed: it may be a password typed into the wrong box.
     tried = hashlib.sha256(str(credentials.get("username", "")).encode()).hexdigest()[:12]
     audit.record(AuditEvent.Action.SIGN_IN_FAILED, request=request, detail=f"name#{tried}")
+    attempts.note_failure(credentials.get("username"))
 
 
 def connect_access_changes(other_models):

@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from screening import audit, services
 from screening.models import AuditEvent, Submission
 from screening.questionnaire import Questionnaire
-from staff import emergency, queue
+from staff import attempts, emergency, queue
 from staff.access import landing_page, staff_permission_required
 from staff.exports import csv_response
 from staff.forms import (
@@ -35,6 +35,12 @@ Action = AuditEvent.Action
 class SignInView(auth_views.LoginView):
     template_name = "staff/login.html"
     form_class = SignInForm
+
+    def post(self, request, *args, **kwargs):
+        if attempts.paused(request.POST.get("username")):
+            audit.record(Action.SIGN_IN_FAILED, request=request, detail="account paused")
+            return render(request, "staff/locked_out.html", {"account_wide": True}, status=429)
+        return super().post(request, *args, **kwargs)
 
     def get_success_url(self):
         asked_for = self.get_redirect_url()
@@ -70,6 +76,7 @@ def two_factor(request):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
         otp_login(request, device)
+        request.session.cycle_key()  # the key known before the second factor stops working
         audit.record(Action.VERIFIED, request=request)
         return redirect(safe_next(request))
     context = {"form": form, "enrolling": enrolling, "next": safe_next(request)}

@@ -68,6 +68,43 @@ def test_session_key_changes_at_sign_in(client, staff_user):
     assert client.session.session_key != before
 
 
+def test_session_key_changes_again_at_the_security_code(client, staff_user):
+    user = staff_user("Clinician")
+    device = TOTPDevice.objects.create(user=user, confirmed=True, name="phone")
+    sign_in(client, user)
+    after_password = client.session.session_key
+    client.post("/staff/two-factor/", {"token": code_for(device)})
+    assert client.session.session_key != after_password
+    assert client.get("/staff/").status_code == 200
+
+
+def test_failures_spread_over_many_addresses_pause_the_account(client, staff_user, settings):
+    settings.STAFF_SIGN_IN_FAILURES_PER_ACCOUNT = 6
+    user = staff_user("Clinician")
+    for n in range(6):  # two from each address: well under the per-address lockout
+        sign_in_from = {"REMOTE_ADDR": f"198.51.100.{n // 2 + 1}"}
+        response = client.post("/staff/login/", {"username": user.username.upper(),
+                               "password": "wrong"}, **sign_in_from)  # fmt: skip
+        assert response.status_code == 200
+    response = client.post("/staff/login/", {"username": user.username, "password": PASSWORD},
+                           REMOTE_ADDR="203.0.113.9")  # fmt: skip
+    assert response.status_code == 429
+    assert "signing in to this account is paused" in response.content.decode()
+
+
+def test_a_few_failures_from_several_addresses_do_not_pause_the_account(
+    client, staff_user, settings
+):
+    settings.STAFF_SIGN_IN_FAILURES_PER_ACCOUNT = 6
+    user = staff_user("Clinician")
+    for n in range(5):
+        client.post("/staff/login/", {"username": user.username, "password": "wrong"},
+                    REMOTE_ADDR=f"198.51.100.{n + 1}")  # fmt: skip
+    response = client.post("/staff/login/", {"username": user.username, "password": PASSWORD},
+                           REMOTE_ADDR="203.0.113.9")  # fmt: skip
+    assert response.status_code == 302
+
+
 def test_idle_staff_are_signed_out_after_30_minutes(signed_in, monkeypatch):
     client = signed_in("Clinician")
     assert client.get("/staff/").status_code == 200
