@@ -136,3 +136,12 @@ def test_oversized_and_overlong_requests_are_refused_without_saving(client):
     assert client.post("/screening/about-you/", many).status_code == 400
     assert submissions() == 0
     assert not AuditEvent.objects.filter(action="decision").exists()
+
+
+def test_a_large_file_slipped_into_a_form_is_refused_before_it_is_read(client, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    big = SimpleUploadedFile("scan.pdf", b"x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1))
+    response = client.post("/screening/about-you/", {**CONTACT, "attachment": big})
+    assert response.status_code == 400
+    assert submissions() == 0
