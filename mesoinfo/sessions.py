@@ -1,7 +1,10 @@
 """Django's cache-backed sessions, with fewer Redis round trips and an atomic update."""
 
+from django.conf import settings
 from django.contrib.sessions.backends.base import VALID_KEY_CHARS, UpdateError
 from django.contrib.sessions.backends.cache import SessionStore as CacheSessionStore
+from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.utils.crypto import get_random_string
 
 
@@ -34,3 +37,20 @@ class SessionStore(CacheSessionStore):
                 raise UpdateError
         else:
             super().save()
+
+
+def forget_expired_files():
+    """Delete expired sessions kept in files (no Redis); returns how many. Django deletes
+    an expired file only when it is read again, so the answers of a patient who stopped
+    part-way would stay on disk for good. Redis forgets expired keys by itself."""
+    store = caches[settings.SESSION_CACHE_ALIAS]
+    if not isinstance(store, FileBasedCache):
+        return 0
+    removed = 0
+    for path in store._list_cache_files():
+        try:
+            with open(path, "rb") as file:
+                removed += store._is_expired(file)  # deletes the file when it has expired
+        except (OSError, EOFError):  # gone meanwhile, or being written
+            continue
+    return removed

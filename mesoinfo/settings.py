@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "mesoinfo.middleware.RequestIdMiddleware",
+    "mesoinfo.middleware.RequestSizeLimitMiddleware",
     "mesoinfo.middleware.PrivatePagesNeverCachedMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -125,8 +126,14 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"]["OPTIONS"].setdefault(
         "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
     )
-    if os.environ.get("DATABASE_SSLMODE"):
-        DATABASES["default"]["OPTIONS"]["sslmode"] = os.environ["DATABASE_SSLMODE"]
+    # Health data must not cross a network unencrypted or to an unchecked server.
+    _db_host = DATABASES["default"].get("HOST") or ""
+    _remote_db = _db_host not in ("", "localhost", "127.0.0.1", "::1") and not _db_host.startswith(
+        "/"
+    )
+    _sslmode = os.environ.get("DATABASE_SSLMODE") or ("verify-full" if _remote_db else "")
+    if _sslmode:
+        DATABASES["default"]["OPTIONS"]["sslmode"] = _sslmode
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -185,6 +192,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Lock out a name from one address after 5 failures, for an hour (ASVS V6.3.1).
 AXES_FAILURE_LIMIT = 5
+# ... and pause an account after this many failures from anywhere in an hour (staff.attempts).
+STAFF_SIGN_IN_FAILURES_PER_ACCOUNT = 50
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"

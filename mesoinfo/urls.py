@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("content.urls")),
     path("screening/", include("screening.urls")),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
     path(
         "sitemap.xml",

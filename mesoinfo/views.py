@@ -13,6 +13,14 @@ logger = logging.getLogger(__name__)
 
 @never_cache
 def healthz(request):
+    """Is this process alive? Answers without the database, so that a database outage
+    does not make an orchestrator restart healthy app processes."""
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+@never_cache
+def readyz(request):
+    """Can this process serve pages? Only if it can reach the database."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

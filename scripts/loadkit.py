@@ -106,7 +106,7 @@ class Server:
         deadline = time.time() + timeout
         while time.time() < deadline:
             try:
-                if requests.get(self.url + "/healthz", timeout=2).status_code == 200:
+                if requests.get(self.url + "/readyz", timeout=2).status_code == 200:
                     return
             except requests.ConnectionError:
                 pass

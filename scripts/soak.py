@@ -116,9 +116,9 @@ def database_outage(server):
     pg_ctl("stop")
     try:
         t0 = time.time()
-        health = requests.get(server.url + "/healthz", timeout=10)
+        health = requests.get(server.url + "/readyz", timeout=10)
         took = time.time() - t0
-        require(health.status_code == 503 and took <= 3, f"healthz 503 in {took:.1f}s")
+        require(health.status_code == 503 and took <= 3, f"readyz 503 in {took:.1f}s")
         cached = requests.get(server.url + "/topics/aftercare/", timeout=10)
         require(cached.status_code == 200, "cached topic page still served while down")
         sent = patient.send()

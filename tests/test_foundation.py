@@ -73,24 +73,40 @@ def test_production_settings_harden_cookies_and_headers():
     ]
 
 
-def test_healthz_answers_503_when_the_database_is_unreachable():
+def test_readyz_answers_503_and_healthz_200_when_the_database_is_unreachable():
     # Port 9 on loopback has no PostgreSQL: a real connection failure, not a mock.
     code = (
         "import django; django.setup(); from django.test import Client; "
-        "r = Client().get('/healthz', HTTP_HOST='localhost'); "
-        "print(r.status_code); print(r.content.decode())"
+        "c = Client(); r = c.get('/readyz', HTTP_HOST='localhost'); "
+        "h = c.get('/healthz', HTTP_HOST='localhost'); "
+        "print(r.status_code, h.status_code); print(r.content.decode())"
     )
     result = run_django(code, DJANGO_DEBUG="1", DATABASE_URL="postgres://nobody@127.0.0.1:9/none")
-    status, body = result.stdout.split("\n", 1)
-    assert status == "503"
+    statuses, body = result.stdout.split("\n", 1)
+    assert statuses == "503 200"
     assert "Traceback" not in body
 
 
 @pytest.mark.django_db
-def test_healthz_answers_200_when_the_database_is_up(client):
-    response = client.get("/healthz")
+@pytest.mark.parametrize("url", ["/healthz", "/readyz"])
+def test_health_checks_answer_200_uncached_when_the_database_is_up(client, url):
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Cache-Control"].startswith("max-age=0")
+
+
+@pytest.mark.parametrize(
+    ("url", "sslmode"),
+    [("postgres://u:p@db.clinic.example/m", "verify-full"), ("postgres://u:p@127.0.0.1/m", None),
+     ("postgres://u:p@%2Fvar%2Frun%2Fpostgresql/m", None)],
+)  # fmt: skip
+def test_a_database_on_another_host_must_present_a_certificate_we_check(url, sslmode):
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DATABASES['default']['OPTIONS'].get('sslmode'))"
+    )
+    result = run_django(code, DJANGO_DEBUG="1", DATABASE_URL=url)
+    assert result.stdout.strip() == str(sslmode), result.stderr[-300:]
 
 
 @pytest.mark.django_db

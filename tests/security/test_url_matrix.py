@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 PUBLIC = {
     "content:home", "content:privacy", "content:contact", "content:topic-list",
     "content:topic-search", "content:topic-detail", "screening:start", "screening:check",
-    "screening:result", "screening:result-print", "screening:step", "healthz", "robots",
+    "screening:result", "screening:result-print", "screening:step", "healthz", "readyz", "robots",
     "sitemap", "admin-login", "staff:login", "staff:two-factor", "staff:logout",
 }  # fmt: skip
 POST_ENDPOINTS = [

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core import mail
@@ -36,7 +37,7 @@ def test_purge_deletes_only_expired_submissions_with_their_history(
     assert "Aged" not in event.detail
 
     call_command("purge_submissions", "--days", "90")
-    assert "Deleted 0 submission(s)" in capsys.readouterr().out.splitlines()[-1]
+    assert "Deleted 0 submission(s)" in capsys.readouterr().out
 
 
 def test_erasing_one_submission_on_request(submission_factory):
@@ -71,3 +72,25 @@ def test_a_submission_without_flags_sends_no_email(
     with django_capture_on_commit_callbacks(execute=True):
         complete_questionnaire()
     assert mail.outbox == []
+
+
+def test_purge_removes_abandoned_questionnaires_kept_in_session_files(
+    settings, tmp_path, monkeypatch
+):
+    import time
+
+    from django.core.cache import caches
+
+    settings.CACHES = {**settings.CACHES, "sessions": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(tmp_path)}}  # fmt: skip
+    store = caches["sessions"]
+    store.set("abandoned", {"screening": {"medicines": "warfarin"}}, 60)
+    store.set("in-progress", {"screening": {}}, 3 * 60 * 60)
+    later = time.time() + 2 * 60 * 60
+    monkeypatch.setattr(time, "time", lambda: later)
+    out = StringIO()
+    call_command("purge_submissions", stdout=out)
+    assert "Removed 1 expired session file(s)" in out.getvalue()
+    assert len(list(tmp_path.glob("*.djcache"))) == 1
+    assert store.get("in-progress") is not None

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from mesoinfo.sessions import forget_expired_files
 from screening import services
 from screening.models import AuditEvent, Submission
 
@@ -32,3 +33,5 @@ class Command(BaseCommand):
             expired, action=AuditEvent.Action.PURGE, detail=f"older than {days} days"
         )
         self.stdout.write(f"Deleted {deleted} submission(s) older than {days} days.")
+        sessions = forget_expired_files()
+        self.stdout.write(f"Removed {sessions} expired session file(s).")
