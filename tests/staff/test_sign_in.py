@@ -15,8 +15,8 @@ def code_for(device):
     return f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
 
 
-def sign_in(client, user, password=PASSWORD):
-    return client.post("/staff/login/", {"username": user.username, "password": password})
+def sign_in(client, user, password=PASSWORD, **extra):
+    return client.post("/staff/login/", {"username": user.username, "password": password}, **extra)
 
 
 def test_first_sign_in_enrols_an_authenticator_then_opens_the_queue(client, staff_user):
@@ -82,12 +82,9 @@ def test_failures_spread_over_many_addresses_pause_the_account(client, staff_use
     settings.STAFF_SIGN_IN_FAILURES_PER_ACCOUNT = 6
     user = staff_user("Clinician")
     for n in range(6):  # two from each address: well under the per-address lockout
-        sign_in_from = {"REMOTE_ADDR": f"198.51.100.{n // 2 + 1}"}
-        response = client.post("/staff/login/", {"username": user.username.upper(),
-                               "password": "wrong"}, **sign_in_from)  # fmt: skip
+        response = sign_in(client, user, "wrong password", REMOTE_ADDR=f"198.51.100.{n // 2}")
         assert response.status_code == 200
-    response = client.post("/staff/login/", {"username": user.username, "password": PASSWORD},
-                           REMOTE_ADDR="203.0.113.9")  # fmt: skip
+    response = sign_in(client, user, REMOTE_ADDR="203.0.113.9")
     assert response.status_code == 429
     assert "signing in to this account is paused" in response.content.decode()
 
@@ -98,11 +95,8 @@ def test_a_few_failures_from_several_addresses_do_not_pause_the_account(
     settings.STAFF_SIGN_IN_FAILURES_PER_ACCOUNT = 6
     user = staff_user("Clinician")
     for n in range(5):
-        client.post("/staff/login/", {"username": user.username, "password": "wrong"},
-                    REMOTE_ADDR=f"198.51.100.{n + 1}")  # fmt: skip
-    response = client.post("/staff/login/", {"username": user.username, "password": PASSWORD},
-                           REMOTE_ADDR="203.0.113.9")  # fmt: skip
-    assert response.status_code == 302
+        sign_in(client, user, "wrong password", REMOTE_ADDR=f"198.51.100.{n}")
+    assert sign_in(client, user, REMOTE_ADDR="203.0.113.9").status_code == 302
 
 
 def test_idle_staff_are_signed_out_after_30_minutes(signed_in, monkeypatch):
