@@ -71,6 +71,9 @@ class QueueFilterForm(forms.Form):
         ("none", "Not booked"),
         ("past", "Date has passed"),
     ]
+    # The search (a name, a reference) is sent by POST and kept in the session under this
+    # key, never in an address: addresses end up in proxy logs and browser history.
+    SEARCH_KEY = "staff_queue_search"
     q = forms.CharField(label="Reference or name", required=False, max_length=100)
     status = forms.ChoiceField(
         label="Review status", required=False, choices=[("", "Any status"), *ReviewStatus.choices]
@@ -84,6 +87,31 @@ class QueueFilterForm(forms.Form):
             self.fields["flag"].choices = [("", "Any flag"), *flag_choices]
         else:
             del self.fields["flag"]  # which patient raised which flag is health data
+
+    @classmethod
+    def for_request(cls, request, flag_choices, *, with_flags):
+        """The filters just sent (POST), or the address's filters with the search kept in
+        the session (GET). Unbound when there is neither, as on a first visit."""
+        if request.method == "POST":
+            data = request.POST
+        else:
+            data = request.GET.copy()
+            if search := request.session.get(cls.SEARCH_KEY):
+                data["q"] = search
+        return cls(flag_choices, data or None, with_flags=with_flags)
+
+    def remember_search(self, session):
+        """Keep the search for the pages that follow. A search that was not valid (so not
+        applied) is forgotten too, so the next pages show what this one shows."""
+        if search := valid_filters(self).get("q"):
+            session[self.SEARCH_KEY] = search
+        else:
+            session.pop(self.SEARCH_KEY, None)
+
+    def address_filters(self):
+        """The valid filters that identify no one, for addresses and links: never `q`."""
+        data = valid_filters(self)
+        return {name: data[name] for name in self.fields if name != "q" and data.get(name)}
 
 
 class EmergencyAccessForm(forms.Form):

@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -99,10 +100,53 @@ def flag_choices():
     return [(c.code, c.name) for c in Questionnaire.current().flag_order()]
 
 
+class HttpResponseSeeOther(HttpResponseRedirect):
+    """After a POST: the browser follows with a GET, and a reload does not send again."""
+
+    status_code = 303
+
+
+def queue_form(request):
+    """The queue's filter form for this person: no flag filter without health access."""
+    with_flags = request.user.has_perm("screening.view_health_answers")
+    return QueueFilterForm.for_request(request, flag_choices(), with_flags=with_flags)
+
+
+def queue_url(filters):
+    return reverse("staff:queue") + (f"?{urlencode(filters)}" if filters else "")
+
+
+def drop_search_from_address(request):
+    """An address with `q=` (an old bookmark, or a link someone sent): the words are not
+    searched for, so that no link can set or change someone's search, and the browser
+    is sent to the queue's address with only the other valid filters. Searches are
+    typed into the queue's form."""
+    if request.GET.get("q", "").strip():
+        messages.info(
+            request,
+            "Searches are no longer kept in page addresses, to keep patient details out of "
+            "them. Type the search into “Reference or name” again.",
+        )
+    return HttpResponseSeeOther(queue_url(queue_form(request).address_filters()))
+
+
 @staff_permission_required("screening.view_queue")
+@require_http_methods(["GET", "POST"])
 def queue_list(request):
+    """The review queue. The filter form is sent by POST: its search is kept in the
+    session and the browser is sent to an address holding only the other filters."""
+    if "q" in request.GET:
+        return drop_search_from_address(request)
+    form = queue_form(request)
+    if request.method == "POST":
+        form.remember_search(request.session)
+        if form.is_valid():
+            return HttpResponseSeeOther(queue_url(form.address_filters()))
+    return show_queue(request, form)
+
+
+def show_queue(request, form):
     can_see_health = request.user.has_perm("screening.view_health_answers")
-    form = QueueFilterForm(flag_choices(), request.GET or None, with_flags=can_see_health)
     data = valid_filters(form)
     counts = queue.status_counts()
     total = (
@@ -114,19 +158,20 @@ def queue_list(request):
     submissions = queue.filtered(data, flagged_first=can_see_health)
     paginator = queue.QueuePaginator(submissions, PAGE_SIZE, total=total)
     page = paginator.get_page(request.GET.get("page"))
-    filters = request.GET.copy()
-    filters.pop("page", None)
+    kept_filters = form.address_filters()
     return render(
         request,
         "staff/queue.html",
         {
             "form": form,
             "filter_fields": queue.filter_fields(form),
+            "search": data.get("q", ""),
+            "kept_filters": kept_filters,
             "page": page,
             "rows": queue.rows(page),
             "counts": counts,
             "today": timezone.localdate(),
-            "filters": filters.urlencode(),
+            "filters": urlencode(kept_filters),
             "can_see_health": can_see_health,
             "can_export": request.user.has_perm("screening.export_submissions"),
             "queue_url": reverse("staff:queue"),
@@ -137,9 +182,11 @@ def queue_list(request):
 
 @staff_permission_required("screening.view_queue", "screening.export_submissions")
 def queue_export(request):
+    """The queue as CSV, with the same filters and remembered search as the screen."""
+    if "q" in request.GET:
+        return drop_search_from_address(request)
     can_see_health = request.user.has_perm("screening.view_health_answers")
-    form = QueueFilterForm(flag_choices(), request.GET, with_flags=can_see_health)
-    submissions = queue.filtered(valid_filters(form))
+    submissions = queue.filtered(valid_filters(queue_form(request)))
     audit.record(Action.EXPORT, request=request, detail=f"{submissions.count()} rows")
     header = ["Reference", "Sent", "Name", "Date of birth", "Email", "Phone", "Consultation",
               "Status", "Attendance", "Flags"]  # fmt: skip

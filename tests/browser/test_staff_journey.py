@@ -56,6 +56,9 @@ def test_clinician_signs_in_enrols_reviews_and_sees_the_audit(
     check_page(page)
     page.get_by_label("Reference or name").fill(patient_submission.reference)
     page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url(re.compile(r"/staff/$"))  # the search is sent by POST, not in the address
+    assert "Showing results for" in page.locator("main").inner_text()
+    check_page(page)
     page.get_by_role("link", name=patient_submission.reference).click()
 
     page.wait_for_url(re.compile(r"/staff/submissions/"))

@@ -1,0 +1,173 @@
+"""The queue's search (a patient's name or reference) is sent by POST and kept in the
+session: it never appears in an address, a link, a redirect or the export's link."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from screening.models import AuditEvent
+from staff.forms import QueueFilterForm
+from tests.conftest import verified_login
+from tests.staff.test_queue import references, search
+
+pytestmark = pytest.mark.django_db
+SENTINEL = "Sentinelname"
+
+
+def addresses_holding(text, response):
+    """Every address the client went through, and every attribute on the page (links,
+    form actions, hidden values...) except the search box itself, that holds `text`."""
+    found = [url for url, _status in response.redirect_chain if text.lower() in url.lower()]
+    page = BeautifulSoup(response.content, "html.parser")
+    for tag in page.find_all(True):
+        for name, value in tag.attrs.items():
+            if (tag.get("id"), name) == ("id_q", "value"):
+                continue
+            values = value if isinstance(value, list) else [value]
+            found += [f"<{tag.name} {name}={v!r}>" for v in values if text.lower() in v.lower()]
+    return found
+
+
+def submit(client, form):
+    """Send a form from the page as a browser would: its inputs, to its action."""
+    fields = {i["name"]: i.get("value", "") for i in form.select("input[name]")}
+    return client.post(form["action"], fields, follow=True)
+
+
+def test_a_search_by_name_finds_the_patient_and_no_address_or_link_holds_the_name(
+    signed_in, submission_factory
+):
+    wanted = submission_factory(name=f"Zed {SENTINEL}", flags=["anticoagulants"])
+    submission_factory(name="Zed Other", flags=["anticoagulants"])
+    submission_factory(name=f"Amy {SENTINEL}")  # not flagged: the flag filter still applies
+    response = search(signed_in("Clinician"), f"zed {SENTINEL}", flag="anticoagulants")
+    assert references(response) == [wanted.reference]
+    assert response.redirect_chain == [("/staff/?flag=anticoagulants", 303)]
+    assert addresses_holding(SENTINEL, response) == []
+    assert f"Showing results for “<strong>zed {SENTINEL}</strong>”" in response.content.decode()
+
+
+def test_the_queue_filter_form_is_sent_by_post_with_a_csrf_token(signed_in):
+    page = BeautifulSoup(signed_in("Clinician").get("/staff/").content, "html.parser")
+    form = page.select_one("form.filters")
+    assert form["method"] == "post"
+    assert form.select_one("input[name=csrfmiddlewaretoken]")["value"]
+    assert form.select_one("#id_q")["autocomplete"] == "off"
+
+
+def test_the_search_stays_on_every_page_of_the_results(signed_in, submission_factory):
+    for _ in range(30):
+        submission_factory(name=f"Pat {SENTINEL}")
+    submission_factory(name="Someone Else")
+    client = signed_in("Clinician")
+    first = search(client, SENTINEL)
+    next_link = BeautifulSoup(first.content, "html.parser").select_one("a[rel=next]")
+    assert next_link["href"] == "?page=2"
+    second = client.get("/staff/" + next_link["href"])
+    assert len(references(second)) == 5
+    assert "Someone Else" not in second.content.decode()
+
+
+def test_the_csv_export_after_a_search_holds_only_the_matching_rows(signed_in, submission_factory):
+    wanted = submission_factory(name=f"Zed {SENTINEL}", flags=["pregnancy"])
+    other = submission_factory(name="Zed Other", flags=["pregnancy"])
+    client = signed_in("Clinician")
+    page = BeautifulSoup(search(client, SENTINEL, flag="pregnancy").content, "html.parser")
+    link = page.find("a", string="Download these as CSV")["href"]
+    assert link == "/staff/export.csv?flag=pregnancy"
+    body = b"".join(client.get(link).streaming_content).decode()
+    assert wanted.reference in body and other.reference not in body
+    assert AuditEvent.objects.get(action="export").detail == "1 rows"
+
+
+def test_clear_search_forgets_the_search_and_keeps_the_other_filters(
+    signed_in, submission_factory
+):
+    wanted = submission_factory(name=f"Zed {SENTINEL}")
+    other = submission_factory(name="Zed Other")
+    submission_factory(status="cleared")
+    client = signed_in("Clinician")
+    page = BeautifulSoup(search(client, SENTINEL, status="new").content, "html.parser")
+    clear = page.find("button", string="Clear search").find_parent("form")
+    response = submit(client, clear)
+    assert response.redirect_chain == [("/staff/?status=new", 303)]
+    assert sorted(references(response)) == sorted([wanted.reference, other.reference])
+    assert "Showing results for" not in response.content.decode()
+    assert QueueFilterForm.SEARCH_KEY not in client.session
+
+
+def test_clear_filters_forgets_the_search_and_every_filter(signed_in, submission_factory):
+    submission_factory(name=f"Zed {SENTINEL}")
+    submission_factory(status="cleared")
+    client = signed_in("Clinician")
+    page = BeautifulSoup(search(client, SENTINEL, status="new").content, "html.parser")
+    button = page.find("button", string="Clear filters")
+    response = submit(client, page.find("form", id=button["form"]))
+    assert response.redirect_chain == [("/staff/", 303)]
+    assert len(references(response)) == 2
+
+
+def test_an_old_address_with_a_search_is_not_searched_and_loses_the_search(
+    signed_in, submission_factory
+):
+    submission_factory(name=f"Zed {SENTINEL}", flags=["anticoagulants"])
+    submission_factory(name="Zed Other", flags=["anticoagulants"])
+    client = signed_in("Clinician")
+    response = client.get(f"/staff/?q=Zed+{SENTINEL}&flag=anticoagulants&page=2", follow=True)
+    assert response.redirect_chain == [("/staff/?flag=anticoagulants", 303)]
+    assert len(references(response)) == 2
+    assert "Type the search into “Reference or name” again" in response.content.decode()
+    assert addresses_holding(SENTINEL, response) == []
+    assert QueueFilterForm.SEARCH_KEY not in client.session
+
+
+def test_an_old_address_with_an_empty_search_keeps_its_filters_without_a_message(signed_in):
+    response = signed_in("Clinician").get("/staff/?q=&status=new", follow=True)
+    assert response.redirect_chain == [("/staff/?status=new", 303)]
+    assert "no longer kept" not in response.content.decode()
+
+
+def test_an_old_export_address_with_a_search_goes_to_the_queue_and_exports_nothing(
+    signed_in, submission_factory
+):
+    submission_factory(name=f"Zed {SENTINEL}")
+    response = signed_in("Clinician").get(f"/staff/export.csv?q={SENTINEL}&status=new")
+    assert (response.status_code, response["Location"]) == (303, "/staff/?status=new")
+    assert not AuditEvent.objects.filter(action="export").exists()
+
+
+def test_an_invalid_search_is_not_remembered(signed_in, submission_factory):
+    submission_factory(name=f"Zed {SENTINEL}")
+    submission_factory(name="Zed Other")
+    client = signed_in("Clinician")
+    search(client, SENTINEL)
+    refused = client.post("/staff/", {"q": "y" * 101})
+    assert refused.status_code == 200 and "Showing results for" not in refused.content.decode()
+    assert len(references(client.get("/staff/"))) == 2
+
+
+def test_signing_out_forgets_the_search(client, staff_user, submission_factory):
+    submission_factory(name=f"Zed {SENTINEL}")
+    submission_factory(name="Zed Other")
+    user = staff_user("Clinician")
+    search(verified_login(client, user), SENTINEL)
+    client.post("/staff/logout/")
+    assert QueueFilterForm.SEARCH_KEY not in client.session
+    page = verified_login(client, user).get("/staff/")
+    assert len(references(page)) == 2
+    assert "Showing results for" not in page.content.decode()
+
+
+def test_a_remembered_search_adds_no_queries(signed_in, submission_factory):
+    for n in range(30):
+        submission_factory(name=f"Pat {SENTINEL}" if n % 2 else "Someone Else")
+    client = signed_in("Clinician")
+    client.get("/staff/")  # remembers the user, their permissions and the clinic
+    counted = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/staff/?status=new").status_code == 200
+        counted.append(len(captured))
+        search(client, SENTINEL, status="new")
+    assert counted[0] == counted[1]
