@@ -56,6 +56,19 @@ def test_a_deleted_audit_record_is_detected():
         call_command("verify_audit_chain")
 
 
+def test_records_cut_from_the_end_of_the_log_are_detected_with_a_head_file(tmp_path):
+    head = tmp_path / "audit-head"
+    events = make_events()
+    call_command("verify_audit_chain", head_file=head)
+    assert head.read_text().split()[0] == str(events[-1].pk)
+    make_events(1)
+    call_command("verify_audit_chain", head_file=head)  # new records since: fine
+    tamper("DELETE FROM screening_auditevent WHERE id >= %s", [events[3].pk])
+    call_command("verify_audit_chain")  # the rest still links up
+    with pytest.raises(CommandError, match="removed from the end"):
+        call_command("verify_audit_chain", head_file=head)
+
+
 @pytest.mark.postgres_only
 def test_postgresql_itself_refuses_to_change_audit_rows():
     from django.db import DatabaseError
