@@ -512,6 +512,12 @@ class AuditEvent(models.Model):
         DENIED = "denied", "Access denied"
         EMERGENCY_ACCESS = "emergency_open", "Opened health answers in an emergency"
         EMERGENCY_VIEW = "emergency_view", "Viewed health answers in an emergency"
+        USER_ADDED = "user_add", "Added a user account"
+        USER_DELETED = "user_delete", "Deleted a user account"
+        PRIVILEGES = "privileges", "Changed a user's privileges"
+        ROLE_PERMISSIONS = "role_permissions", "Changed a role's permissions"
+        DEVICE_ADDED = "device_add", "Added a second-factor device"
+        DEVICE_REMOVED = "device_delete", "Removed a second-factor device"
 
     created_at = models.DateTimeField(db_index=True)
     # PROTECT: staff accounts that have touched health data are deactivated, not deleted.

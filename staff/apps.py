@@ -15,3 +15,4 @@ class StaffConfig(AppConfig):
 
         devices = [m for m in apps.get_models() if issubclass(m, Device)]
         signals.connect_access_changes([*devices, SessionCutoff])
+        signals.connect_privilege_audit(devices)
