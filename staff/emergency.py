@@ -9,6 +9,7 @@ from screening.models import AuditEvent
 
 MINUTES = 15
 SESSION_KEY = "emergency_access"
+PERMISSION = "screening.emergency_access"
 
 
 def open_access(request, submission, reason):
@@ -24,5 +25,10 @@ def open_access(request, submission, reason):
 
 
 def is_open(request, reference):
+    """Until it expires, and only while the person still holds the permission. Without it
+    their grants are dropped, so giving the permission back does not revive them."""
+    if not request.user.has_perm(PERMISSION):
+        request.session.pop(SESSION_KEY, None)
+        return False
     expires = request.session.get(SESSION_KEY, {}).get(reference)
     return expires is not None and time.time() < expires

@@ -2,9 +2,11 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group, Permission
 
 from screening.models import AuditEvent
 from staff import emergency
+from tests.conftest import verified_login
 
 pytestmark = pytest.mark.django_db
 Action = AuditEvent.Action
@@ -93,3 +95,28 @@ def test_staff_without_the_permission_cannot_open_it(signed_in, submission):
     response = open_with_reason(signed_in("Auditor"), submission)
     assert response.status_code == 403
     assert not AuditEvent.objects.filter(action=Action.EMERGENCY_ACCESS).exists()
+
+
+def test_removing_emergency_access_ends_an_open_grant(signed_in, submission):
+    reception = signed_in("Reception")
+    open_with_reason(reception, submission)
+    role = Group.objects.get(name="Reception")
+    permission = Permission.objects.get(codename="emergency_access")
+    role.permissions.remove(permission)
+    assert HEALTH_QUESTION not in reception.get(submission.get_absolute_url()).text
+    role.permissions.add(permission)  # given back within the 15 minutes: still ended
+    assert HEALTH_QUESTION not in reception.get(submission.get_absolute_url()).text
+
+
+def test_removing_a_persons_own_emergency_access_ends_their_open_grant(
+    client, staff_user, submission
+):
+    person = staff_user()
+    person.user_permissions.set(
+        Permission.objects.filter(codename__in=["view_queue", "emergency_access"])
+    )
+    signed_in = verified_login(client, person)
+    open_with_reason(signed_in, submission)
+    assert HEALTH_QUESTION in signed_in.get(submission.get_absolute_url()).text
+    person.user_permissions.remove(Permission.objects.get(codename="emergency_access"))
+    assert HEALTH_QUESTION not in signed_in.get(submission.get_absolute_url()).text
