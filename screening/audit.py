@@ -36,6 +36,16 @@ def record(action, *, request=None, user=None, reference="", detail=""):
     return event
 
 
+def record_each(action, references, *, request=None, detail=""):
+    """One event per submission, in one transaction; a single event naming none when
+    there are none, so the act itself is still on record."""
+    with transaction.atomic():
+        return [
+            record(action, request=request, reference=reference, detail=detail)
+            for reference in references or [""]
+        ]
+
+
 def append(event):
     """Link and save the event. On SQLite (local development) the write transaction
     excludes other writers; PostgreSQL uses `append_in_postgresql`."""

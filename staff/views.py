@@ -186,8 +186,17 @@ def queue_export(request):
     if "q" in request.GET:
         return drop_search_from_address(request)
     can_see_health = request.user.has_perm("screening.view_health_answers")
-    submissions = queue.filtered(valid_filters(queue_form(request)))
-    audit.record(Action.EXPORT, request=request, detail=f"{submissions.count()} rows")
+    data = valid_filters(queue_form(request))
+    submissions = queue.filtered(data)
+    # Read first, so no row is sent that the audit log does not name (a submission that
+    # arrives meanwhile is left out of the file).
+    exported = dict(submissions.values_list("pk", "reference"))
+    audit.record_each(
+        Action.EXPORT,
+        list(exported.values()),
+        request=request,
+        detail=f"{len(exported)} rows, {export_filters(data)}",
+    )
     header = ["Reference", "Sent", "Name", "Date of birth", "Email", "Phone", "Consultation",
               "Status", "Attendance", "Flags"]  # fmt: skip
     rows = (
@@ -204,8 +213,16 @@ def queue_export(request):
             " ".join(s.flag_codes) if can_see_health else "(not shown)",
         ]  # fmt: skip
         for s in submissions.iterator(chunk_size=500)
+        if s.pk in exported
     )
     return csv_response("screening-queue.csv", header, rows)
+
+
+def export_filters(data):
+    """The filters an export used, for its audit events. Never the search text, which may
+    be a name, nor the flag: next to the references it would say which patients raised
+    it, and people who may not know read the audit log."""
+    return f"status={data.get('status') or 'any'}, consultation={data.get('consult') or 'any'}"
 
 
 @staff_permission_required("screening.view_queue")

@@ -1,3 +1,4 @@
+import getpass
 from datetime import timedelta
 from io import StringIO
 
@@ -45,6 +46,13 @@ def test_erasing_one_submission_on_request(submission_factory):
     call_command("erase_submission", gone.reference.lower())
     assert list(Submission.objects.all()) == [kept]
     assert AuditEvent.objects.get(action="erase").reference == gone.reference
+
+
+def test_erasing_from_the_command_line_names_who_ran_it(submission_factory):
+    gone = submission_factory()
+    call_command("erase_submission", gone.reference)
+    event = AuditEvent.objects.get(action="erase")
+    assert event.detail.startswith(f"on request (command line, {getpass.getuser()}@")
 
 
 def test_erasing_an_unknown_reference_says_so():
