@@ -16,6 +16,19 @@ class SignInForm(AuthenticationForm):
             Field.text("username", field_width=20), Field.text("password", field_width=20)
         )
 
+    def clean_username(self):
+        # Django sets the field's max_length after making it, so no validator checks it,
+        # and a longer name would reach django-axes, whose 255-character column then
+        # fails on PostgreSQL. No such account can exist: say so as for any wrong name.
+        username = self.cleaned_data["username"]
+        if len(username) > self.fields["username"].max_length:
+            raise forms.ValidationError(
+                self.error_messages["invalid_login"],
+                code="invalid_login",
+                params={"username": self.username_field.verbose_name},
+            )
+        return username
+
 
 class TokenForm(forms.Form):
     token = forms.CharField(

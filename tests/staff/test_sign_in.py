@@ -99,6 +99,15 @@ def test_a_few_failures_from_several_addresses_do_not_pause_the_account(
     assert sign_in(client, user, REMOTE_ADDR="203.0.113.9").status_code == 302
 
 
+def test_a_name_longer_than_any_account_is_refused_like_a_wrong_one(client):
+    from axes.models import AccessAttempt
+
+    response = client.post("/staff/login/", {"username": "x" * 300, "password": "whatever"})
+    assert response.status_code == 200
+    assert "Please enter a correct" in response.content.decode()
+    assert not AccessAttempt.objects.exists()  # its name column holds 255 characters
+
+
 def test_idle_staff_are_signed_out_after_30_minutes(signed_in, monkeypatch):
     client = signed_in("Clinician")
     assert client.get("/staff/").status_code == 200
