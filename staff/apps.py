@@ -10,9 +10,9 @@ class StaffConfig(AppConfig):
         from django.apps import apps
         from django_otp.models import Device
 
-        from staff import signals
+        from staff import privilege_audit, signals
         from staff.models import SessionCutoff
 
         devices = [m for m in apps.get_models() if issubclass(m, Device)]
         signals.connect_access_changes([*devices, SessionCutoff])
-        signals.connect_privilege_audit(devices)
+        privilege_audit.connect(devices)
