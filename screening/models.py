@@ -505,6 +505,7 @@ class AuditEvent(models.Model):
         ERASE = "erase", "Erased on request"
         SIGN_IN = "sign_in", "Signed in"
         SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
+        SIGN_IN_PAUSED = "sign_in_paused", "Sign-in paused after failures"
         SIGN_OUT = "sign_out", "Signed out"
         SIGNED_OUT_EVERYWHERE = "sign_out_all", "Signed someone out everywhere"
         VERIFIED = "verified", "Second factor verified"

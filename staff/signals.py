@@ -4,6 +4,7 @@ remembered access. Privilege changes are audited in `staff.privilege_audit`."""
 
 import hashlib
 
+from axes.signals import user_locked_out
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
@@ -33,12 +34,22 @@ def signed_out(sender, request, user, **kwargs):
         audit.record(AuditEvent.Action.SIGN_OUT, request=request, user=user)
 
 
+def hashed_name(username):
+    # The attempted name is hashed: it may be a password typed into the wrong box.
+    return "name#" + hashlib.sha256(str(username or "").encode()).hexdigest()[:12]
+
+
 @receiver(user_login_failed, dispatch_uid="staff-sign-in-failed")
 def sign_in_failed(sender, credentials, request=None, **kwargs):
-    # The attempted name is hashed: it may be a password typed into the wrong box.
-    tried = hashlib.sha256(str(credentials.get("username", "")).encode()).hexdigest()[:12]
-    audit.record(AuditEvent.Action.SIGN_IN_FAILED, request=request, detail=f"name#{tried}")
+    tried = hashed_name(credentials.get("username"))
+    audit.record(AuditEvent.Action.SIGN_IN_FAILED, request=request, detail=tried)
     attempts.note_failure(credentials.get("username"))
+
+
+@receiver(user_locked_out, dispatch_uid="staff-sign-in-locked-out")
+def sign_in_locked_out(sender, request, username, **kwargs):
+    detail = f"{hashed_name(username)}, this address"
+    audit.record(AuditEvent.Action.SIGN_IN_PAUSED, request=request, detail=detail)
 
 
 def connect_access_changes(other_models):

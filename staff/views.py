@@ -39,7 +39,7 @@ class SignInView(auth_views.LoginView):
 
     def post(self, request, *args, **kwargs):
         if attempts.paused(request.POST.get("username")):
-            audit.record(Action.SIGN_IN_FAILED, request=request, detail="account paused")
+            audit.record(Action.SIGN_IN_PAUSED, request=request, detail="account, any address")
             return render(request, "staff/locked_out.html", {"account_wide": True}, status=429)
         return super().post(request, *args, **kwargs)
 

@@ -50,6 +50,9 @@ def test_sign_in_failures_lock_the_name_out_with_429(client, staff_user):
     response = sign_in(client, user)  # even the right password, until the hour is up
     assert response.status_code == 429
     assert "Too many sign-in attempts" in response.content.decode()
+    paused = AuditEvent.objects.filter(action="sign_in_paused")
+    assert paused and all(e.detail.endswith("this address") for e in paused)
+    assert not paused.filter(detail__contains=user.username)
 
 
 def test_sign_in_success_and_failure_are_audited_without_the_typed_name(client, staff_user):
@@ -87,6 +90,9 @@ def test_failures_spread_over_many_addresses_pause_the_account(client, staff_use
     response = sign_in(client, user, REMOTE_ADDR="203.0.113.9")
     assert response.status_code == 429
     assert "signing in to this account is paused" in response.content.decode()
+    assert AuditEvent.objects.filter(
+        action="sign_in_paused", detail__startswith="account"
+    ).exists()
 
 
 def test_a_few_failures_from_several_addresses_do_not_pause_the_account(
