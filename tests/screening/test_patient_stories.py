@@ -146,7 +146,7 @@ def test_blood_thinner_written_with_odd_spacing_or_numbers_is_still_flagged(
     ["Marevan 3mg", "Jantoven", "Brilinta 90mg", "Lovenox injections", "asprin 75", "Disprin",
      "my blood thinners", "a blood-thinner, can't remember the name", "an anticoagulant",
      "antiplatelet tablets", "Xeralto", "warfrin", "Aspirina", "cod liver oil", "vit E",
-     "ASA 81mg", "Aleve when needed"],
+     "ASA 81mg", "Aleve when needed", "Voltarol gel", "diclofenac", "bloodthinner"],
 )  # fmt: skip
 def test_blood_thinner_named_abroad_misspelt_or_in_plain_words_is_flagged(
     questionnaire, medicines
@@ -172,7 +172,9 @@ def test_blood_thinner_name_with_pasted_or_foreign_characters_is_still_flagged(
      ("Lantus at night", "serious_illness"), ("Ozempic weekly", "serious_illness"),
      ("GTN spray", "serious_illness"), ("EpiPen", "allergy"), ("Pregnacare", "pregnancy"),
      ("nothing since I stopped breastfeeding", "breastfeeding"),
-     ("statin since my TIA", "cardiovascular_event")],
+     ("statin since my TIA", "cardiovascular_event"), ("none, I have lupus", "immune_compromise"),
+     ("Entresto", "serious_illness"), ("diabetic, on diet only", "serious_illness"),
+     ("cetirizine for allergies", "allergy"), ("Wegovy", "weight_loss_goal")],
 )  # fmt: skip
 def test_a_medicine_or_condition_named_in_the_medicines_box_raises_its_own_flag(
     questionnaire, medicines, flag
