@@ -71,9 +71,11 @@ def _plain(char):
 
 
 def words_of(text):
-    """Lower-case words, with hyphens and letter-digit joins split: 'Aspirin-75mg' and
-    'omega3' become 'aspirin 75mg' and 'omega 3'."""
-    text = normalise(text).replace("-", " ").replace("_", " ")
+    """Lower-case words, split at hyphens, dots, symbols and letter-digit joins:
+    'Aspirin-75mg', 'Vit. E' and 'omega3' become 'aspirin 75 mg', 'vit e' and 'omega 3'."""
+    # Symbols become spaces before normalising: NFKC would make "Warfarin™" "warfarintm".
+    text = "".join(" " if unicodedata.category(c) in ("So", "Sk") else c for c in str(text or ""))
+    text = re.sub(r"[-_.]", " ", normalise(text))
     text = re.sub(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", " ", text)
     return " ".join(text.split())
 

@@ -8,7 +8,7 @@ KEYWORDS = {
     "anticoagulants": ["bloodthinner", "diclofenac", "voltaren", "voltarol"],
     "immune_compromise": [
         "xeljanz", "rinvoq", "olumiant", "hiv", "lupus", "rheumatoid arthritis",
-        "multiple sclerosis", "crohn", "ulcerative colitis",
+        "multiple sclerosis", "crohn", "ulcerative colitis", "corticosteroid",
     ],
     "serious_illness": [
         "diabetes", "diabetic", "furosemide", "entresto", "sacubitril", "heart failure",

@@ -157,7 +157,8 @@ def test_blood_thinner_named_abroad_misspelt_or_in_plain_words_is_flagged(
 @pytest.mark.parametrize(
     "medicines",
     ["war\u200bfarin", "war\u00adfarin", "Wárfarin", "Ｗａｒｆａｒｉｎ",
-     "Aspırın", "fish\u2011oil", "omega\u20143", "héparine", "WARFARIN\u00a05mg"],
+     "Aspırın", "fish\u2011oil", "omega\u20143", "héparine", "WARFARIN\u00a05mg",
+     "Warfarin\u2122", "Xarelto\u2120 20mg", "Eliquis\u00ae", "Vit. E 400"],
 )  # fmt: skip
 def test_blood_thinner_name_with_pasted_or_foreign_characters_is_still_flagged(
     questionnaire, medicines
@@ -174,12 +175,17 @@ def test_blood_thinner_name_with_pasted_or_foreign_characters_is_still_flagged(
      ("nothing since I stopped breastfeeding", "breastfeeding"),
      ("statin since my TIA", "cardiovascular_event"), ("none, I have lupus", "immune_compromise"),
      ("Entresto", "serious_illness"), ("diabetic, on diet only", "serious_illness"),
-     ("cetirizine for allergies", "allergy"), ("Wegovy", "weight_loss_goal")],
+     ("cetirizine for allergies", "allergy"), ("Wegovy", "weight_loss_goal"),
+     ("corticosteroids", "immune_compromise")],
 )  # fmt: skip
 def test_a_medicine_or_condition_named_in_the_medicines_box_raises_its_own_flag(
     questionnaire, medicines, flag
 ):
     assert raised(questionnaire, all_no_answers(medicines=medicines)) == {flag}
+
+
+def test_a_symbol_alone_in_a_box_for_a_yes_still_raises_the_flag(questionnaire):
+    assert raised(questionnaire, all_no_answers(allergy_details="\u2714")) == {"allergy"}
 
 
 def test_none_typed_with_a_hidden_character_still_means_no_allergies(questionnaire):
