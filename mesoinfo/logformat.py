@@ -18,8 +18,13 @@ class SafeFormatter(logging.Formatter):
     default_msec_format = "%s.%03dZ"
 
     def formatMessage(self, record):
-        # Tracebacks are added after this, so their own line breaks stay readable.
         return CONTROL.sub(_escaped, super().formatMessage(record))
+
+    def formatException(self, exc_info):
+        # A traceback's message may quote what a visitor sent. Each of its lines is marked
+        # and escaped, so none can pass for a log line of its own.
+        lines = super().formatException(exc_info).splitlines()
+        return "\n".join("  | " + CONTROL.sub(_escaped, line) for line in lines)
 
 
 class RequestIdFilter(logging.Filter):

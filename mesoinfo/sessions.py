@@ -1,5 +1,7 @@
 """Django's cache-backed sessions, with fewer Redis round trips and an atomic update."""
 
+import pickle
+
 from django.conf import settings
 from django.contrib.sessions.backends.base import VALID_KEY_CHARS, UpdateError
 from django.contrib.sessions.backends.cache import SessionStore as CacheSessionStore
@@ -51,6 +53,6 @@ def forget_expired_files():
         try:
             with open(path, "rb") as file:
                 removed += store._is_expired(file)  # deletes the file when it has expired
-        except (OSError, EOFError):  # gone meanwhile, or being written
+        except (OSError, EOFError, pickle.UnpicklingError):  # gone, being written, or damaged
             continue
     return removed

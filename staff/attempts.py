@@ -4,6 +4,7 @@ guess spread over many addresses. The price: that many failures pause the accoun
 everyone, so the ceiling sits well above what a person mistyping would reach."""
 
 import hashlib
+import unicodedata
 
 from django.conf import settings
 from django.core.cache import cache
@@ -14,7 +15,9 @@ WINDOW = 60 * 60
 
 
 def _key(username):
-    name = str(username or "").strip().lower()
+    # NFKC as Django's sign-in form does, so look-alike letters (full-width, maths
+    # bold) name the same account and cannot start a fresh count.
+    name = unicodedata.normalize("NFKC", str(username or "")).strip().casefold()
     return "signin:account:" + hashlib.sha256(name.encode()).hexdigest()[:32]
 
 

@@ -89,7 +89,8 @@ def test_readyz_answers_503_and_healthz_200_when_the_database_is_unreachable():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", ["/healthz", "/readyz"])
-def test_health_checks_answer_200_uncached_when_the_database_is_up(client, url):
+def test_health_checks_answer_200_uncached_when_the_database_is_up(client, url, settings):
+    settings.SECURE_SSL_REDIRECT = True  # as in production: probes still get plain HTTP
     response = client.get(url)
     assert response.status_code == 200
     assert response["Cache-Control"].startswith("max-age=0")

@@ -150,4 +150,5 @@ def test_a_large_file_slipped_into_a_form_is_refused_before_it_is_read(client, s
     big = SimpleUploadedFile("scan.pdf", b"x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1))
     response = client.post("/screening/about-you/", {**CONTACT, "attachment": big})
     assert response.status_code == 400
+    assert "default-src 'none'" in response["Content-Security-Policy"]
     assert submissions() == 0

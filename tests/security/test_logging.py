@@ -51,3 +51,12 @@ def test_log_lines_start_with_a_utc_timestamp(caplog):
     logging.getLogger("mesoinfo").warning("something to note")
     lines = as_written(caplog.records)
     assert lines and all(UTC_STAMP.match(line) for line in lines)
+
+
+def test_a_line_break_in_an_error_message_cannot_forge_a_line_in_its_traceback(caplog):
+    try:
+        raise ValueError("bad path /x\n2026-11-22T00:00:00.000Z INFO forged")
+    except ValueError:
+        logging.getLogger("mesoinfo").exception("failed")
+    written = as_written(caplog.records)[0]
+    assert all(line.startswith("  | ") for line in written.splitlines()[1:])

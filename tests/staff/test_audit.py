@@ -69,6 +69,13 @@ def test_records_cut_from_the_end_of_the_log_are_detected_with_a_head_file(tmp_p
         call_command("verify_audit_chain", head_file=head)
 
 
+def test_a_damaged_head_file_is_reported_plainly(tmp_path):
+    head = tmp_path / "audit-head"
+    head.write_text("")
+    with pytest.raises(CommandError, match="is not a head file"):
+        call_command("verify_audit_chain", head_file=head)
+
+
 @pytest.mark.postgres_only
 def test_postgresql_itself_refuses_to_change_audit_rows():
     from django.db import DatabaseError

@@ -9,6 +9,7 @@ from screening.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct horse battery 9"
+FULL_WIDTH = {code: code + 0xFEE0 for code in range(0x21, 0x7F)}  # "a" -> "ａ"
 
 
 def code_for(device):
@@ -93,6 +94,20 @@ def test_failures_spread_over_many_addresses_pause_the_account(client, staff_use
     assert AuditEvent.objects.filter(
         action="sign_in_paused", detail__startswith="account"
     ).exists()
+
+
+@pytest.mark.parametrize(
+    "variant", [str.upper, lambda name: f" {name} ", lambda name: name.translate(FULL_WIDTH)]
+)
+def test_a_paused_account_stays_paused_under_another_spelling_of_its_name(
+    client, staff_user, settings, variant
+):
+    settings.STAFF_SIGN_IN_FAILURES_PER_ACCOUNT = 3
+    user = staff_user("Clinician")
+    for n in range(3):
+        sign_in(client, user, "wrong password", REMOTE_ADDR=f"198.51.100.{n}")
+    user.username = variant(user.username)  # only the name typed, not the account
+    assert sign_in(client, user, REMOTE_ADDR="203.0.113.9").status_code == 429
 
 
 def test_a_few_failures_from_several_addresses_do_not_pause_the_account(

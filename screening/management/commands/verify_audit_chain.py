@@ -35,8 +35,14 @@ class Command(BaseCommand):
         """The chain cannot show that its newest records were cut off: the rest still
         links up. The last check's newest record, kept outside the database, can."""
         if head_file.exists():
-            pk, digest = head_file.read_text().split()
-            if not AuditEvent.objects.filter(pk=int(pk), hash=digest).exists():
+            try:
+                pk, digest = head_file.read_text().split()
+                pk = int(pk)
+            except ValueError:
+                raise CommandError(
+                    f"{head_file} is not a head file: it should hold an id and a hash."
+                ) from None
+            if not AuditEvent.objects.filter(pk=pk, hash=digest).exists():
                 raise CommandError(
                     f"Audit event {pk}, the newest at the last check, is missing or changed: "
                     "records were removed from the end of the log."
