@@ -5,21 +5,38 @@ import re
 
 from django.core.exceptions import ValidationError
 
-# "Do not stop taking it" is the advice we want; "stop taking it" is not.
-NOT_NEGATED = r"(?<!not )(?<!never )(?<!n't )"
-UNSAFE = [
-    r"\byou are safe\b", r"\bsafe for you\b", r"\bsafe to have\b", r"\bexcluded\b",
-    r"\byou cannot have\b", r"\byou can'?t have\b", rf"{NOT_NEGATED}\bstop (taking|using|your)\b",
-    r"\byou have (a|an) \w+ disorder", r"\bdiagnos(is|ed) (you|with)\b", r"\bnot eligible\b",
-]  # fmt: skip
-_UNSAFE = re.compile("|".join(f"(?:{pattern})" for pattern in UNSAFE), re.IGNORECASE)
+FLAGS = re.IGNORECASE
+# Wrong wherever they appear.
+NEVER = re.compile(
+    r"\byou(?: are|'re) (?:\w+ly )?safe\b|\bsafe for you\b|\bexcluded\b|\bineligible\b"
+    r"|\bnot eligible\b|\byou (?:cannot|can't|can not) have\b|\byou are (?:not |un)suitable\b"
+    r"|\bwe (?:have )?diagnosed\b|\byour diagnosis is\b",
+    FLAGS,
+)
+# Orders to stop a medicine, unless just after "not", "never" or "n't" ("Do not
+# suddenly stop taking it" is the advice we want). Creams and exfoliants may be stopped.
+STOP = re.compile(
+    r"\bstop (?:taking|using your|your)\b|\bcome off (?:your|any|all)\b"
+    r"|\bstop (?:using )?(?:your |any |all )?(?:medicines?|medications?|tablets|pills"
+    r"|blood thinners?|anticoagulants?|warfarin|aspirin)\b",
+    FLAGS,
+)
+NEGATED = re.compile(r"(?:\bnot|\bnever|n't)(?: \w+ly)? $", FLAGS)
+# A diagnosis, unless asked as a question ("Do you have a bleeding disorder?").
+DIAGNOSIS = re.compile(r"\byou have (?:a|an) (?:\w+ )?disorder\b", FLAGS)
+ASKED = re.compile(r"\b(?:do|if|whether|may|might)\s*$", FLAGS)
 
 
 def unsafe_phrase(text):
     """The first phrase in `text` patients must not read from us, or None."""
     plain = re.sub(r"\s+", " ", text.replace("\u2019", "'"))  # curly apostrophes, line breaks
-    found = _UNSAFE.search(plain)
-    return found.group() if found else None
+    if found := NEVER.search(plain):
+        return found.group()
+    for pattern, excused in ((STOP, NEGATED), (DIAGNOSIS, ASKED)):
+        for found in pattern.finditer(plain):
+            if not excused.search(plain[: found.start()]):
+                return found.group()
+    return None
 
 
 def unsafe_wording_errors(instance, fields):

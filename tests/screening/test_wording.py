@@ -310,11 +310,18 @@ def test_admin_cannot_publish_a_topic_that_tells_patients_they_are_safe(admin_cl
 
 
 @pytest.mark.parametrize(
-    ("advice", "order"),
+    ("allowed", "refused"),
     [("Do not stop taking any prescribed medicine.", "Stop taking any prescribed medicine."),
      ("Never stop your warfarin on your own.", "Stop your warfarin on your own."),
-     ("Don\u2019t stop using your inhaler.", "Please stop using your inhaler.")],
+     ("Don\u2019t suddenly stop using your inhaler.", "Please stop using your inhaler."),
+     ("Stop using retinol creams two days before.", "You should stop aspirin."),
+     ("Talk to the person who prescribed them.", "Come off your blood thinners first."),
+     ("Have you been diagnosed with a heart condition?", "We diagnosed a heart condition."),
+     ("Do you have a bleeding disorder?", "You have a bleeding disorder."),
+     ("Nobody can promise it is risk-free.", "You\u2019re safe to go ahead."),
+     ("A clinician will talk it through.", "You are not suitable for treatment."),
+     ("It should not be done during pregnancy.", "You are ineligible.")],
 )  # fmt: skip
-def test_advice_not_to_stop_a_medicine_is_allowed_but_an_order_to_stop_is_not(advice, order):
-    assert unsafe_phrase(advice) is None
-    assert unsafe_phrase(order)
+def test_advice_and_questions_are_allowed_but_orders_and_verdicts_are_not(allowed, refused):
+    assert unsafe_phrase(allowed) is None
+    assert unsafe_phrase(refused)
