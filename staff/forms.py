@@ -102,14 +102,15 @@ class QueueFilterForm(forms.Form):
             del self.fields["flag"]  # which patient raised which flag is health data
 
     @classmethod
-    def for_request(cls, request, flag_choices, *, with_flags):
+    def for_request(cls, request, flag_choices, *, with_flags, remembered=True):
         """The filters just sent (POST), or the address's filters with the search kept in
-        the session (GET). Unbound when there is neither, as on a first visit."""
+        the session (GET; `remembered=False` leaves it out). Unbound when there is
+        neither, as on a first visit."""
         if request.method == "POST":
             data = request.POST
         else:
             data = request.GET.copy()
-            if search := request.session.get(cls.SEARCH_KEY):
+            if remembered and (search := request.session.get(cls.SEARCH_KEY)):
                 data["q"] = search
         return cls(flag_choices, data or None, with_flags=with_flags)
 

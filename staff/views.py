@@ -106,10 +106,12 @@ class HttpResponseSeeOther(HttpResponseRedirect):
     status_code = 303
 
 
-def queue_form(request):
+def queue_form(request, remembered=True):
     """The queue's filter form for this person: no flag filter without health access."""
     with_flags = request.user.has_perm("screening.view_health_answers")
-    return QueueFilterForm.for_request(request, flag_choices(), with_flags=with_flags)
+    return QueueFilterForm.for_request(
+        request, flag_choices(), with_flags=with_flags, remembered=remembered
+    )
 
 
 def queue_url(filters):
@@ -140,7 +142,7 @@ def queue_list(request):
     form = queue_form(request)
     if request.method == "POST":
         form.remember_search(request.session)
-        if form.is_valid():
+        if not form.is_bound or form.is_valid():  # nothing sent: every filter cleared
             return HttpResponseSeeOther(queue_url(form.address_filters()))
     return show_queue(request, form)
 
@@ -181,12 +183,14 @@ def show_queue(request, form):
 
 
 @staff_permission_required("screening.view_queue", "screening.export_submissions")
+@require_http_methods(["GET", "POST"])
 def queue_export(request):
-    """The queue as CSV, with the same filters and remembered search as the screen."""
+    """The queue as CSV. The queue page sends its own filters and search by POST; an
+    address (GET) exports what its filters say, without any search."""
     if "q" in request.GET:
         return drop_search_from_address(request)
     can_see_health = request.user.has_perm("screening.view_health_answers")
-    data = valid_filters(queue_form(request))
+    data = valid_filters(queue_form(request, remembered=False))
     submissions = queue.filtered(data)
     # Read first, so no row is sent that the audit log does not name (a submission that
     # arrives meanwhile is left out of the file).

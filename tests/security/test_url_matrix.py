@@ -23,7 +23,7 @@ PUBLIC = {
 POST_ENDPOINTS = [
     "/screening/about-you/", "/screening/medicines/", "/screening/check-your-answers/",
     "/staff/login/", "/staff/two-factor/", "/staff/logout/", "/staff/submissions/{ref}/",
-    "/staff/",
+    "/staff/", "/staff/export.csv",
 ]  # fmt: skip
 
 

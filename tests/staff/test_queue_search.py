@@ -22,7 +22,7 @@ def addresses_holding(text, response):
     page = BeautifulSoup(response.content, "html.parser")
     for tag in page.find_all(True):
         for name, value in tag.attrs.items():
-            if (tag.get("id"), name) == ("id_q", "value"):
+            if (tag.get("name"), name) == ("q", "value"):  # the search box, the export's copy
                 continue
             values = value if isinstance(value, list) else [value]
             found += [f"<{tag.name} {name}={v!r}>" for v in values if text.lower() in v.lower()]
@@ -69,17 +69,57 @@ def test_the_search_stays_on_every_page_of_the_results(signed_in, submission_fac
     assert "Someone Else" not in second.content.decode()
 
 
+def export_from(client, page):
+    """Press "Download these as CSV" on a queue page, as a browser would."""
+    button = page.find("button", string="Download these as CSV")
+    form = page.find("form", id=button["form"])
+    fields = {i["name"]: i.get("value", "") for i in form.select("input[name]")}
+    return b"".join(client.post(form["action"], fields).streaming_content).decode()
+
+
 def test_the_csv_export_after_a_search_holds_only_the_matching_rows(signed_in, submission_factory):
     wanted = submission_factory(name=f"Zed {SENTINEL}", flags=["pregnancy"])
     other = submission_factory(name="Zed Other", flags=["pregnancy"])
     client = signed_in("Clinician")
     page = BeautifulSoup(search(client, SENTINEL, flag="pregnancy").content, "html.parser")
-    link = page.find("a", string="Download these as CSV")["href"]
-    assert link == "/staff/export.csv?flag=pregnancy"
-    body = b"".join(client.get(link).streaming_content).decode()
+    assert page.find("form", id="export-queue")["method"] == "post"
+    body = export_from(client, page)
     assert wanted.reference in body and other.reference not in body
     event = AuditEvent.objects.get(action="export")
     assert event.reference == wanted.reference and SENTINEL not in event.detail
+
+
+def test_the_export_holds_this_pages_search_even_after_another_tab_searched(
+    signed_in, submission_factory
+):
+    wanted = submission_factory(name=f"Zed {SENTINEL}")
+    elsewhere = submission_factory(name="Amy Elsewhere")
+    client = signed_in("Clinician")
+    page = BeautifulSoup(search(client, SENTINEL).content, "html.parser")
+    search(client, "Elsewhere")  # the same person, in another tab
+    body = export_from(client, page)
+    assert wanted.reference in body and elsewhere.reference not in body
+
+
+def test_a_status_count_shows_that_status_alone_and_forgets_the_search(
+    signed_in, submission_factory
+):
+    submission_factory(name=f"Zed {SENTINEL}")
+    submission_factory(name="Amy Other")
+    client = signed_in("Clinician")
+    page = BeautifulSoup(search(client, SENTINEL).content, "html.parser")
+    button = page.find("button", attrs={"name": "status", "value": "new"})
+    form = page.find("form", id=button["form"])
+    fields = {i["name"]: i["value"] for i in form.select("input[name]")} | {"status": "new"}
+    response = client.post(form["action"], fields, follow=True)
+    assert response.redirect_chain == [("/staff/?status=new", 303)]
+    assert "<strong>2</strong>" in button.decode_contents()
+    assert len(references(response)) == 2
+
+
+def test_an_empty_post_clears_every_filter_with_a_redirect(signed_in):
+    response = signed_in("Clinician").post("/staff/", {})
+    assert (response.status_code, response["Location"]) == (303, "/staff/")
 
 
 def test_clear_search_forgets_the_search_and_keeps_the_other_filters(
