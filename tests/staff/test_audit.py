@@ -130,3 +130,14 @@ def test_a_mistyped_date_is_explained_and_the_other_filters_still_apply(signed_i
     body = b"".join(export.streaming_content).decode()
     assert body.count("AAAA-000") == 3
     assert "Viewed the audit log" not in body
+
+
+def test_many_events_appended_at_once_link_up_like_single_ones(capsys):
+    make_events(2)
+    events = audit.record_each(AuditEvent.Action.EXPORT, ["AAAA-1111", "BBBB-2222", "CCCC-3333"])
+    make_events(1)
+    assert [e.reference for e in events] == ["AAAA-1111", "BBBB-2222", "CCCC-3333"]
+    stored = AuditEvent.objects.filter(pk__in=[e.pk for e in events]).order_by("id")
+    assert [(e.pk, e.hash) for e in stored] == [(e.pk, e.hash) for e in events]
+    call_command("verify_audit_chain")
+    assert "Audit chain intact: 6 events." in capsys.readouterr().out
