@@ -2,13 +2,15 @@
 the admin's forms, a management command or the shell. They are caught at the models,
 because Django's own record of admin changes (django_admin_log) can be edited and misses
 the rest. The actor is whoever is signed in to the request being served; from the shell
-there is none."""
+there is none.
+
+Not caught: a bulk `QuerySet.update()` and `loaddata`, which send no per-row signals."""
 
 from collections import defaultdict
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from simple_history.models import HistoricalRecords
 
 from screening import audit
@@ -54,6 +56,7 @@ def connect(devices):
     pre_save.connect(remember_flags, sender=user, dispatch_uid="audit-user-flags")
     post_save.connect(user_saved, sender=user, dispatch_uid="audit-user-saved")
     post_delete.connect(user_deleted, sender=user, dispatch_uid="audit-user-deleted")
+    pre_delete.connect(group_deleted, sender=Group, dispatch_uid="audit-group-deleted")
     for model in (user, Group):
         post_save.connect(mark_loaded, sender=model, dispatch_uid=f"audit-load-{model._meta}")
     for model in devices:
@@ -107,6 +110,14 @@ def user_saved(sender, instance, created, raw, **kwargs):
 
 def user_deleted(sender, instance, **kwargs):
     record_privilege_change(Action.USER_DELETED, instance)
+
+
+def group_deleted(sender, instance, **kwargs):
+    """Deleting a role takes its privileges from every member, and sends no membership
+    signal: name each member before the rows go."""
+    for member in instance.user_set.all():
+        record_privilege_change(Action.PRIVILEGES, member, [f"-{instance.name}"], "groups")
+    record_privilege_change(Action.ROLE_PERMISSIONS, instance, ["deleted"])
 
 
 def device_saved(sender, instance, created, raw, **kwargs):

@@ -172,3 +172,13 @@ def test_deleting_a_user_in_the_admin_audits_the_user_and_their_devices(admin_cl
     deleted = AuditEvent.objects.get(action=Action.USER_DELETED)
     assert (removed.actor.username, removed.detail) == ("admin", "for sam: TOTP device 'Phone'")
     assert (deleted.actor.username, deleted.detail) == ("admin", "for sam")
+
+
+def test_deleting_a_role_in_the_admin_audits_each_member_losing_it(admin_client, sam):
+    role = Group.objects.create(name="Locum")
+    sam.groups.add(role)
+    response = admin_client.post(f"/admin/auth/group/{role.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    lost = AuditEvent.objects.get(action=Action.PRIVILEGES, detail__contains="-Locum")
+    assert (lost.actor.username, lost.detail) == ("admin", "for sam: groups -Locum")
+    assert details(Action.ROLE_PERMISSIONS)[-1] == "for role Locum: deleted"
