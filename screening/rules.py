@@ -67,6 +67,8 @@ def _plain(char):
         return ""
     if category == "Pd" or char == "\u2212":  # every dash, and the minus sign
         return "-"
+    if char in "\u2018\u2019\u02bc":  # phones type curly apostrophes: "I’m"
+        return "'"
     return "i" if char == "\u0131" else char  # the dotless i of Turkish keyboards
 
 

@@ -176,7 +176,9 @@ def test_blood_thinner_name_with_pasted_or_foreign_characters_is_still_flagged(
      ("statin since my TIA", "cardiovascular_event"), ("none, I have lupus", "immune_compromise"),
      ("Entresto", "serious_illness"), ("diabetic, on diet only", "serious_illness"),
      ("cetirizine for allergies", "allergy"), ("Wegovy", "weight_loss_goal"),
-     ("corticosteroids", "immune_compromise")],
+     ("corticosteroids", "immune_compromise"), ("haemophilia A", "bleeding_disorder"),
+     ("none, I\u2019m expecting", "pregnancy"), ("aciclovir for cold sores", "skin_infection"),
+     ("pills to lose weight", "weight_loss_goal")],
 )  # fmt: skip
 def test_a_medicine_or_condition_named_in_the_medicines_box_raises_its_own_flag(
     questionnaire, medicines, flag
