@@ -28,3 +28,20 @@ def csv_response(filename, header, rows):
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+QUEUE_HEADER = ["Reference", "Sent", "Name", "Date of birth", "Email", "Phone", "Consultation",
+                "Status", "Attendance", "Flags"]  # fmt: skip
+
+
+def queue_rows(submissions, *, only, with_flags):
+    """The queue's CSV rows, for the submissions whose ids are in `only` (those the audit
+    log names); flags only for staff who may see health answers."""
+    for s in submissions.iterator(chunk_size=500):
+        if s.pk in only:
+            yield [
+                s.reference, s.created_at.isoformat(), s.full_name, s.date_of_birth, s.email,
+                s.phone, s.consult_date or "", s.get_status_display(),
+                s.get_attendance_display(),
+                " ".join(s.flag_codes) if with_flags else "(not shown)",
+            ]  # fmt: skip

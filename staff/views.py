@@ -18,7 +18,7 @@ from screening.models import AuditEvent, Submission
 from screening.questionnaire import Questionnaire
 from staff import attempts, emergency, queue
 from staff.access import landing_page, staff_permission_required
-from staff.exports import csv_response
+from staff.exports import QUEUE_HEADER, csv_response, queue_rows
 from staff.forms import (
     AuditFilterForm,
     EmergencyAccessForm,
@@ -201,25 +201,8 @@ def queue_export(request):
         request=request,
         detail=f"{len(exported)} rows, {export_filters(data)}",
     )
-    header = ["Reference", "Sent", "Name", "Date of birth", "Email", "Phone", "Consultation",
-              "Status", "Attendance", "Flags"]  # fmt: skip
-    rows = (
-        [
-            s.reference,
-            s.created_at.isoformat(),
-            s.full_name,
-            s.date_of_birth,
-            s.email,
-            s.phone,
-            s.consult_date or "",
-            s.get_status_display(),
-            s.get_attendance_display(),
-            " ".join(s.flag_codes) if can_see_health else "(not shown)",
-        ]  # fmt: skip
-        for s in submissions.iterator(chunk_size=500)
-        if s.pk in exported
-    )
-    return csv_response("screening-queue.csv", header, rows)
+    rows = queue_rows(submissions, only=exported, with_flags=can_see_health)
+    return csv_response("screening-queue.csv", QUEUE_HEADER, rows)
 
 
 def export_filters(data):
