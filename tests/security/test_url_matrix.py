@@ -23,7 +23,7 @@ PUBLIC = {
 POST_ENDPOINTS = [
     "/screening/about-you/", "/screening/medicines/", "/screening/check-your-answers/",
     "/staff/login/", "/staff/two-factor/", "/staff/logout/", "/staff/submissions/{ref}/",
-    "/staff/", "/staff/export.csv",
+    "/staff/", "/staff/export.csv", "/staff/submissions/{ref}/emergency/",
 ]  # fmt: skip
 
 
@@ -99,3 +99,15 @@ def test_every_post_endpoint_refuses_a_missing_csrf_token(admin_user, complete_q
         response = client.post(url.format(ref=reference), {"consent": "on"})
         assert response.status_code == 403, url
         assert "This form has expired" in response.content.decode(), url
+
+
+def test_a_csrf_token_from_another_session_is_refused(admin_user):
+    other = verified_login(Client(enforce_csrf_checks=True), admin_user)
+    other.get("/staff/")
+    stolen = other.cookies["csrftoken"].value
+    client = verified_login(Client(enforce_csrf_checks=True), admin_user)
+    client.get("/staff/")
+    response = client.post("/staff/", {"csrfmiddlewaretoken": stolen, "status": "new"})
+    assert response.status_code == 403
+    allowed = client.post("/staff/", {"csrfmiddlewaretoken": client.cookies["csrftoken"].value})
+    assert allowed.status_code == 303
