@@ -2,6 +2,8 @@
 
 from django.db import migrations
 
+from screening.migrations._postgresql import postgresql_only
+
 CREATE = """
 CREATE OR REPLACE FUNCTION screening_audit_append_only() RETURNS trigger AS $$
 BEGIN
@@ -18,17 +20,7 @@ DROP FUNCTION IF EXISTS screening_audit_append_only();
 """
 
 
-def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
-
-
-def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
-
-
 class Migration(migrations.Migration):
     dependencies = [("screening", "0004_staff_roles")]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [postgresql_only(CREATE, DROP)]

@@ -8,6 +8,8 @@ canonical text, whose last part is the previous event's hash.
 
 from django.db import migrations
 
+from screening.migrations._postgresql import postgresql_only
+
 CREATE = """
 CREATE OR REPLACE FUNCTION screening_audit_append(
   chain_lock bigint, created timestamptz, actor bigint, actor_name text, action text,
@@ -28,17 +30,7 @@ $$ LANGUAGE plpgsql;
 DROP = "DROP FUNCTION IF EXISTS screening_audit_append"
 
 
-def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
-
-
-def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
-
-
 class Migration(migrations.Migration):
     dependencies = [("screening", "0008_queue_order")]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [postgresql_only(CREATE, DROP)]

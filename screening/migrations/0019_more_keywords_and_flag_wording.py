@@ -7,6 +7,8 @@ explanations change only where an admin has not reworded them."""
 
 from django.db import migrations
 
+from screening.migrations._keywords import adding
+
 KEYWORDS = {
     "anticoagulants": [
         "blood thinner", "blood thinning", "anticoagulant", "anti-coagulant", "antiplatelet",
@@ -77,16 +79,6 @@ EXPLANATIONS = {
 }
 
 
-def add_keywords(apps, schema_editor):
-    Contraindication = apps.get_model("screening", "Contraindication")
-    for flag in Contraindication.objects.filter(code__in=KEYWORDS):
-        kept = [line for line in flag.keywords.splitlines() if line.strip()]
-        known = {line.strip().lower() for line in kept}
-        new = [word for word in KEYWORDS[flag.code] if word not in known]
-        flag.keywords = "\n".join(kept + new)
-        flag.save(update_fields=["keywords"])
-
-
 def reword(forwards):
     def change(apps, schema_editor):
         Contraindication = apps.get_model("screening", "Contraindication")
@@ -102,6 +94,6 @@ def reword(forwards):
 class Migration(migrations.Migration):
     dependencies = [("screening", "0018_booking_order_index")]
     operations = [
-        migrations.RunPython(add_keywords, migrations.RunPython.noop),
+        migrations.RunPython(adding(KEYWORDS), migrations.RunPython.noop),
         migrations.RunPython(reword(True), reword(False)),
     ]

@@ -4,6 +4,8 @@ box, heart-failure medicines, weight-loss medicines. Added to whatever an admin 
 
 from django.db import migrations
 
+from screening.migrations._keywords import adding
+
 KEYWORDS = {
     "anticoagulants": ["bloodthinner", "diclofenac", "voltaren", "voltarol"],
     "immune_compromise": [
@@ -19,16 +21,6 @@ KEYWORDS = {
 }  # fmt: skip
 
 
-def add_keywords(apps, schema_editor):
-    Contraindication = apps.get_model("screening", "Contraindication")
-    for flag in Contraindication.objects.filter(code__in=KEYWORDS):
-        kept = [line for line in flag.keywords.splitlines() if line.strip()]
-        known = {line.strip().lower() for line in kept}
-        new = [word for word in KEYWORDS[flag.code] if word not in known]
-        flag.keywords = "\n".join(kept + new)
-        flag.save(update_fields=["keywords"])
-
-
 class Migration(migrations.Migration):
     dependencies = [("screening", "0021_audit_sign_in_paused")]
-    operations = [migrations.RunPython(add_keywords, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(adding(KEYWORDS), migrations.RunPython.noop)]

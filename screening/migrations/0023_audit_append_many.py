@@ -5,6 +5,8 @@ screening_audit_append (migration 0009) does."""
 
 from django.db import migrations
 
+from screening.migrations._postgresql import postgresql_only
+
 CREATE = """
 CREATE OR REPLACE FUNCTION screening_audit_append_many(
   chain_lock bigint, created timestamptz, actor bigint, actor_name text, action text,
@@ -32,17 +34,7 @@ $$ LANGUAGE plpgsql;
 DROP = "DROP FUNCTION IF EXISTS screening_audit_append_many"
 
 
-def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
-
-
-def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
-
-
 class Migration(migrations.Migration):
     dependencies = [("screening", "0022_keywords_from_the_probe")]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [postgresql_only(CREATE, DROP)]
