@@ -1,6 +1,8 @@
 """Writing and checking the append-only, hash-chained audit log."""
 
+import getpass
 import hashlib
+import socket
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -78,9 +80,7 @@ def append_in_postgresql(event):
             [CHAIN_LOCK, event.created_at, event.actor_id, event.actor_name, event.action,
              event.reference, event.ip_address or None, event.detail, head],
         )  # fmt: skip
-        event.pk, event.previous_hash, event.hash = cursor.fetchone()
-    event._state.adding = False
-    event._state.db = connection.alias
+        stored(event, *cursor.fetchone())
 
 
 def append_many_in_postgresql(events):
@@ -95,10 +95,20 @@ def append_many_in_postgresql(events):
              [e.canonical_head() for e in events]],
         )  # fmt: skip
         rows = cursor.fetchall()
-    for event, (pk, previous, digest) in zip(events, rows, strict=True):
-        event.pk, event.previous_hash, event.hash = pk, previous, digest
-        event._state.adding = False
-        event._state.db = connection.alias
+    for event, row in zip(events, rows, strict=True):
+        stored(event, *row)
+
+
+def stored(event, pk, previous_hash, digest):
+    """Fill in what the database function wrote, as a save() would have."""
+    event.pk, event.previous_hash, event.hash = pk, previous_hash, digest
+    event._state.adding = False
+    event._state.db = connection.alias
+
+
+def command_line():
+    """Who ran a management command, for events with no one signed in."""
+    return f"(command line, {getpass.getuser()}@{socket.gethostname()})"
 
 
 # Any fixed number: the PostgreSQL advisory lock that lets one writer at a time extend

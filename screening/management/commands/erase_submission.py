@@ -1,9 +1,6 @@
-import getpass
-import socket
-
 from django.core.management.base import BaseCommand, CommandError
 
-from screening import services
+from screening import audit, services
 from screening.models import AuditEvent, Submission
 
 
@@ -17,9 +14,7 @@ class Command(BaseCommand):
         found = Submission.objects.filter(reference=reference.strip().upper())
         if not found.exists():
             raise CommandError(f"No submission with reference {reference}.")
-        # No one is signed in here: name the account that ran it, as sign_out_everywhere does.
-        via = f"(command line, {getpass.getuser()}@{socket.gethostname()})"
         services.delete_submissions(
-            found, action=AuditEvent.Action.ERASE, detail=f"on request {via}"
+            found, action=AuditEvent.Action.ERASE, detail=f"on request {audit.command_line()}"
         )
         self.stdout.write(f"Erased submission {reference.upper()}.")

@@ -1,9 +1,7 @@
-import getpass
-import socket
-
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from screening import audit
 from staff.models import sign_out_everywhere
 
 
@@ -17,7 +15,5 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"No user called {username}.")
-        sign_out_everywhere(
-            user, via=f"(command line, {getpass.getuser()}@{socket.gethostname()})"
-        )
+        sign_out_everywhere(user, via=audit.command_line())
         self.stdout.write(f"{username} is signed out everywhere; signing in again works.")
