@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 from content.models import Clinic
+from mesoinfo.views import bad_request
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ class RequestSizeLimitMiddleware:
         except ValueError:
             length = 0
         if length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
-            return render(request, "400.html", {"clinic": Clinic.placeholder()}, status=400)
+            return bad_request(request)
         return self.get_response(request)
 
 

@@ -127,10 +127,8 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
         "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
     )
     # Health data must not cross a network unencrypted or to an unchecked server.
-    _db_host = DATABASES["default"].get("HOST") or ""
-    _remote_db = _db_host not in ("", "localhost", "127.0.0.1", "::1") and not _db_host.startswith(
-        "/"
-    )
+    _db_host = DATABASES["default"].get("HOST") or ""  # "" or "/...": a Unix socket
+    _remote_db = not (_db_host in ("", "localhost", "127.0.0.1", "::1") or _db_host[:1] == "/")
     _sslmode = os.environ.get("DATABASE_SSLMODE") or ("verify-full" if _remote_db else "")
     if _sslmode:
         DATABASES["default"]["OPTIONS"]["sslmode"] = _sslmode

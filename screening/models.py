@@ -313,8 +313,8 @@ class SubmissionQuerySet(models.QuerySet):
         text = " ".join(text.split())
         if not text:
             return self
-        # Any dash a phone or word processor may put in a pasted reference ("ABCD–EFGH").
-        code = re.sub(r"[\s\-\u2010-\u2015\u2212]", "", text).upper()
+        # normalise makes any dash a phone or word processor pastes ("ABCD–EFGH") a "-".
+        code = re.sub(r"[\s-]", "", rules.normalise(text)).upper()
         reference = f"{code[:4]}-{code[4:]}" if len(code) == 8 else text.upper()
         return self.filter(
             models.Q(reference__iexact=reference) | models.Q(full_name__icontains=text)

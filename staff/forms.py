@@ -96,6 +96,7 @@ class QueueFilterForm(forms.Form):
 
     def __init__(self, flag_choices, *args, with_flags=True, **kwargs):
         super().__init__(*args, **kwargs)
+        self.with_flags = with_flags  # the person may see health answers
         if with_flags:
             self.fields["flag"].choices = [("", "Any flag"), *flag_choices]
         else:

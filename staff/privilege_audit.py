@@ -137,6 +137,17 @@ def device_name(device):
 MEMBERSHIPS = {}
 
 
+def changed_pairs(through, field, instance, action, reverse, pk_set):
+    """(user or role id, group or permission id) for each row being added or removed."""
+    subject_column, item_column = field.m2m_field_name(), field.m2m_reverse_field_name()
+    if action == "post_add":
+        return [(pk, instance.pk) if reverse else (instance.pk, pk) for pk in pk_set]
+    rows = through.objects.filter(**{item_column if reverse else subject_column: instance})
+    if action == "pre_remove":
+        rows = rows.filter(**{f"{subject_column if reverse else item_column}__in": pk_set})
+    return rows.values_list(f"{subject_column}_id", f"{item_column}_id")
+
+
 def membership_changed(sender, instance, action, reverse, pk_set, **kwargs):
     """Group membership and permissions, changed from either side. Removals are read
     before they happen: `remove()` names what it was asked to remove, not what was there,
@@ -144,16 +155,8 @@ def membership_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if action not in ("post_add", "pre_remove", "pre_clear") or hasattr(instance, "_loaded_raw"):
         return
     field, audit_action, what = MEMBERSHIPS[sender]
-    subject_column, item_column = field.m2m_field_name(), field.m2m_reverse_field_name()
-    if action == "post_add":
-        pairs = [(pk, instance.pk) if reverse else (instance.pk, pk) for pk in pk_set]
-    else:
-        rows = sender.objects.filter(**{item_column if reverse else subject_column: instance})
-        if action == "pre_remove":
-            rows = rows.filter(**{f"{subject_column if reverse else item_column}__in": pk_set})
-        pairs = rows.values_list(f"{subject_column}_id", f"{item_column}_id")
     changed = defaultdict(list)
-    for subject_pk, item_pk in pairs:
+    for subject_pk, item_pk in changed_pairs(sender, field, instance, action, reverse, pk_set):
         changed[subject_pk].append(item_pk)
     if not changed:
         return

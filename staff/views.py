@@ -148,7 +148,7 @@ def queue_list(request):
 
 
 def show_queue(request, form):
-    can_see_health = request.user.has_perm("screening.view_health_answers")
+    can_see_health = form.with_flags
     data = valid_filters(form)
     counts = queue.status_counts()
     total = (
@@ -189,8 +189,8 @@ def queue_export(request):
     address (GET) exports what its filters say, without any search."""
     if "q" in request.GET:
         return drop_search_from_address(request)
-    can_see_health = request.user.has_perm("screening.view_health_answers")
-    data = valid_filters(queue_form(request, remembered=False))
+    form = queue_form(request, remembered=False)
+    data = valid_filters(form)
     submissions = queue.filtered(data)
     # Read first, so no row is sent that the audit log does not name (a submission that
     # arrives meanwhile is left out of the file).
@@ -201,7 +201,7 @@ def queue_export(request):
         request=request,
         detail=f"{len(exported)} rows, {export_filters(data)}",
     )
-    rows = queue_rows(submissions, only=exported, with_flags=can_see_health)
+    rows = queue_rows(submissions, only=exported, with_flags=form.with_flags)
     return csv_response("screening-queue.csv", QUEUE_HEADER, rows)
 
 
