@@ -1,10 +1,11 @@
 """MesoInfo settings, driven by environment variables.
 
 Local defaults are safe for a developer's machine (SQLite, debug off unless
-asked for). Production sets DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and
-DATABASE_URL; see README.md for the full list.
+asked for). Production sets DJANGO_SECRET_KEY, MESOINFO_FIELD_KEYS,
+DJANGO_ALLOWED_HOSTS and DATABASE_URL; see README.md for the full list.
 """
 
+import base64
 import os
 import sys
 from pathlib import Path
@@ -27,6 +28,14 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def is_fernet_key(text):
+    """32 random bytes in URL-safe base64, as `manage.py new_field_key` makes them."""
+    try:
+        return len(text) == 44 and len(base64.urlsafe_b64decode(text)) == 32
+    except ValueError:
+        return False
+
+
 DEBUG = env_bool("DJANGO_DEBUG")
 # Under pytest: no secret key needed, plain static storage, no HTTPS redirect.
 TESTING = "pytest" in sys.modules
@@ -39,6 +48,25 @@ if not SECRET_KEY:
             "or set DJANGO_DEBUG=1 for local development."
         )
     SECRET_KEY = "local-development-only-key-never-use-in-production-0123456789"  # noqa: S105
+
+# Keys for the health answers and notes stored encrypted (mesoinfo/encryption.py): the
+# first encrypts, all of them decrypt. Losing them loses those answers and notes.
+FIELD_ENCRYPTION_KEYS = env_list("MESOINFO_FIELD_KEYS")
+if not all(is_fernet_key(key) for key in FIELD_ENCRYPTION_KEYS):
+    raise ImproperlyConfigured(
+        "MESOINFO_FIELD_KEYS holds a value that is not a key: make each one with "
+        "`python manage.py new_field_key`."
+    )
+if not FIELD_ENCRYPTION_KEYS:
+    if not DEBUG and not TESTING:
+        raise ImproperlyConfigured(
+            "MESOINFO_FIELD_KEYS is not set. Generate a key with "
+            "`python manage.py new_field_key` and keep it apart from the database backups, "
+            "or set DJANGO_DEBUG=1 for local development."
+        )
+    FIELD_ENCRYPTION_KEYS = [
+        base64.urlsafe_b64encode(b"local-development-only-field-key").decode()
+    ]
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from content.models import FLAGS_TOPIC_SLUG
+from mesoinfo.encryption import EncryptedJSONField, EncryptedTextField
 from mesoinfo.wording import unsafe_wording_errors
 from screening import rules
 
@@ -337,7 +338,7 @@ class Submission(models.Model):
     phone = models.CharField(max_length=30, blank=True)
     consult_date = models.DateField(null=True, blank=True, db_index=True)
     questionnaire_version = models.CharField(max_length=16)
-    answers = models.JSONField(help_text="Each question as shown and the answer as given.")
+    answers = EncryptedJSONField(help_text="Each question as shown and the answer as given.")
     flags = models.JSONField(default=list)
     flagged = models.BooleanField(default=False)
     consent_version = models.CharField(max_length=20)
@@ -465,7 +466,7 @@ class Review(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     kind = models.CharField(max_length=10, choices=Kind)
     value = models.CharField(max_length=20, blank=True)
-    note = models.TextField(blank=True)
+    note = EncryptedTextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -519,6 +520,7 @@ class AuditEvent(models.Model):
         ROLE_PERMISSIONS = "role_permissions", "Changed a role's permissions"
         DEVICE_ADDED = "device_add", "Added a second-factor device"
         DEVICE_REMOVED = "device_delete", "Removed a second-factor device"
+        KEYS_ROTATED = "keys_rotated", "Re-encrypted stored answers and notes"
 
     created_at = models.DateTimeField(db_index=True)
     # PROTECT: staff accounts that have touched health data are deactivated, not deleted.

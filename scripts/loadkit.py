@@ -1,6 +1,7 @@
 """Shared parts of the soak test and the benchmark: a production-like server on loopback,
 the throwaway PostgreSQL cluster's controls, and a patient who fills in the questionnaire."""
 
+import base64
 import os
 import re
 import secrets
@@ -47,6 +48,7 @@ def production_env(**extra):
         **os.environ,
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "MESOINFO_FIELD_KEYS": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_SECURE_COOKIES": "0",

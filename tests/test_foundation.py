@@ -1,3 +1,4 @@
+import base64
 import os
 import subprocess
 import sys
@@ -10,6 +11,7 @@ PRODUCTION_ENV = {
     "DJANGO_DEBUG": "0",
     "DJANGO_SECRET_KEY": "p" * 20 + "r0duct10n-k3y-w1th-3n0ugh-ch4r4ct3rs-xyz",
     "DJANGO_ALLOWED_HOSTS": "clinic.example",
+    "MESOINFO_FIELD_KEYS": base64.urlsafe_b64encode(b"a-field-key-for-the-deploy-check").decode(),
 }
 
 
@@ -40,6 +42,19 @@ def test_missing_secret_key_with_debug_off_refuses_to_start():
     result = manage("check", DJANGO_DEBUG="0")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_missing_field_keys_with_debug_off_refuses_to_start():
+    without_keys = {k: v for k, v in PRODUCTION_ENV.items() if k != "MESOINFO_FIELD_KEYS"}
+    result = manage("check", **without_keys)
+    assert result.returncode != 0
+    assert "MESOINFO_FIELD_KEYS is not set" in result.stderr
+
+
+def test_a_malformed_field_key_refuses_to_start():
+    result = manage("check", **{**PRODUCTION_ENV, "MESOINFO_FIELD_KEYS": "not-a-key"})
+    assert result.returncode != 0
+    assert "is not a key" in result.stderr
 
 
 def test_debug_mode_starts_without_a_secret_key():

@@ -1,6 +1,9 @@
+import uuid
+
 import pytest
 
 from screening.models import AuditEvent, Review
+from tests.database import stored
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +165,12 @@ def test_staff_pages_and_printouts_leave_out_the_patient_website_disclaimer(
     for url in [submission.get_absolute_url(), submission.get_absolute_url() + "print/"]:
         assert "This website gives general information" not in client.get(url).content.decode()
     assert "This website gives general information" in client.get("/").content.decode()
+
+
+def test_a_staff_note_is_not_readable_in_the_database(signed_in, submission_factory):
+    submission = submission_factory()
+    note = f"ZZNOTE{uuid.uuid4().hex}"
+    signed_in("Clinician").post(submission.get_absolute_url(), {"note": note, "version": 1})
+    review = Review.objects.get(submission=submission, kind="note")
+    assert note not in stored("screening_review", "note", review.pk)
+    assert Review.objects.get(pk=review.pk).note == note
