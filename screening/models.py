@@ -339,7 +339,7 @@ class Submission(models.Model):
     consult_date = models.DateField(null=True, blank=True, db_index=True)
     questionnaire_version = models.CharField(max_length=16)
     answers = EncryptedJSONField(help_text="Each question as shown and the answer as given.")
-    flags = models.JSONField(default=list)
+    flags = EncryptedJSONField(default=list)
     flagged = models.BooleanField(default=False)
     consent_version = models.CharField(max_length=20)
     consent_text = models.TextField()

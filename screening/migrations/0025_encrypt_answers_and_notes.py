@@ -5,17 +5,7 @@ encrypted under the current key. Going back decrypts them first."""
 from django.db import migrations, models
 
 import mesoinfo.encryption
-from mesoinfo.encryption import decrypt, encrypt_if_plain, rewrite_column
-
-ENCRYPTED_COLUMNS = [("screening_submission", "answers"), ("screening_review", "note")]
-
-
-def rewrite_with(change):
-    def step(apps, schema_editor):
-        for table, column in ENCRYPTED_COLUMNS:
-            rewrite_column(schema_editor.connection, table, column, change)
-
-    return step
+from screening.migrations._encryption import encrypting
 
 
 class Migration(migrations.Migration):
@@ -74,5 +64,5 @@ class Migration(migrations.Migration):
                 help_text="Each question as shown and the answer as given."
             ),
         ),
-        migrations.RunPython(rewrite_with(encrypt_if_plain), rewrite_with(decrypt)),
+        encrypting(("screening_submission", "answers"), ("screening_review", "note")),
     ]

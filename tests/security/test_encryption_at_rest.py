@@ -28,6 +28,13 @@ def test_typed_answers_are_not_readable_in_the_database(complete_questionnaire):
     assert typed["medicines"] == medicine and typed["allergy_details"] == allergy
 
 
+def test_the_words_that_raised_a_flag_are_not_readable_in_the_database(complete_questionnaire):
+    complete_questionnaire(all_no_answers(medicines="Warfarin 3mg daily"))
+    submission = Submission.objects.get()
+    assert "warfarin" not in stored("screening_submission", "flags", submission.pk).lower()
+    assert submission.flags[0]["raised_by"] == [{"key": "medicines", "keyword": "warfarin"}]
+
+
 def test_rows_under_an_old_key_stay_readable_after_a_new_key_is_put_first(settings):
     settings.FIELD_ENCRYPTION_KEYS = [OLD_KEY]
     submission = make_submission()
@@ -44,7 +51,7 @@ def test_rotating_keys_lets_the_old_key_be_removed(settings):
     settings.FIELD_ENCRYPTION_KEYS = [NEW_KEY]
     assert Submission.objects.get(pk=submission.pk).answers == submission.answers
     assert Review.objects.get().note == "Call back on Monday"
-    assert AuditEvent.objects.filter(action="keys_rotated", detail__startswith="2 values").exists()
+    assert AuditEvent.objects.filter(action="keys_rotated", detail__startswith="3 values").exists()
 
 
 def test_a_row_no_key_opens_raises_a_clear_error_instead_of_showing_ciphertext(settings):
@@ -72,13 +79,14 @@ def test_new_field_key_prints_a_key_that_works(settings, capsys):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_migration_encrypts_existing_rows_and_reversing_it_decrypts_them():
     before = [("screening", "0024_condition_keywords")]
-    after = [("screening", "0025_encrypt_answers_and_notes")]
+    after = [("screening", "0026_encrypt_flags")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     old = MigrationExecutor(connection).loader.project_state(before).apps
     submission = old.get_model("screening", "Submission").objects.create(
         token=uuid.uuid4(), full_name="Old Row", date_of_birth="1980-01-01",
         questionnaire_version="v", answers=[{"key": "medicines", "answer": "ZZOLDWARFARIN"}],
+        flags=[{"code": "blood_thinners", "raised_by": [{"keyword": "ZZOLDKEYWORD"}]}],
         consent_version="v", consent_text="I agree", consent_given_at="2026-01-01T00:00Z",
     )  # fmt: skip
     old.get_model("screening", "Review").objects.create(
@@ -86,11 +94,14 @@ def test_the_migration_encrypts_existing_rows_and_reversing_it_decrypts_them():
     )
     try:
         MigrationExecutor(connection).migrate(after)
-        assert "ZZOLD" not in stored("screening_submission", "answers", submission.pk)
+        for column in ("answers", "flags"):
+            assert "ZZOLD" not in stored("screening_submission", column, submission.pk)
+        assert Submission.objects.get().flags[0]["raised_by"][0]["keyword"] == "ZZOLDKEYWORD"
         assert Submission.objects.get().answers[0]["answer"] == "ZZOLDWARFARIN"
         assert Review.objects.get().note == "ZZOLDNOTE"
         MigrationExecutor(connection).migrate(before)
         assert "ZZOLDWARFARIN" in str(stored("screening_submission", "answers", submission.pk))
+        assert "ZZOLDKEYWORD" in str(stored("screening_submission", "flags", submission.pk))
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
