@@ -74,19 +74,22 @@ def rewrite_column(connection, table, column, change, batch=500):
     table, column = connection.ops.quote_name(table), connection.ops.quote_name(column)
     # The names come from the models, never from input.
     select = f"SELECT id, {column} FROM {table} WHERE id > %s ORDER BY id LIMIT %s"  # noqa: S608
-    update = f"UPDATE {table} SET {column} = %s WHERE id = %s"  # noqa: S608
+    # Only where unchanged since read: the app may be running while keys are rotated.
+    update = f"UPDATE {table} SET {column} = %s WHERE id = %s AND {column} = %s"  # noqa: S608
     last, changed = 0, 0
     while True:
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
             cursor.execute(select, [last, batch])
             rows = cursor.fetchall()
             updates = [
-                (new, pk) for pk, old in rows if old is not None and (new := change(old)) != old
+                (new, pk, old)
+                for pk, old in rows
+                if old is not None and (new := change(old)) != old
             ]
             cursor.executemany(update, updates)
+            changed += cursor.rowcount if updates else 0
         if not rows:
             return changed
-        changed += len(updates)
         last = rows[-1][0]
 
 

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from mesoinfo.encryption import UnreadableValue, new_key
+from mesoinfo.encryption import UnreadableValue, new_key, reencrypt, rewrite_column
 from screening.models import AuditEvent, Review, Submission
 from tests.database import stored
 from tests.patients import all_no_answers
@@ -52,6 +52,17 @@ def test_rotating_keys_lets_the_old_key_be_removed(settings):
     assert Submission.objects.get(pk=submission.pk).answers == submission.answers
     assert Review.objects.get().note == "Call back on Monday"
     assert AuditEvent.objects.filter(action="keys_rotated", detail__startswith="3 values").exists()
+
+
+def test_rotating_keeps_a_value_the_app_changed_while_it_ran():
+    submission = make_submission(flags=["allergy"])
+
+    def app_writes_meanwhile(token):
+        Submission.objects.filter(pk=submission.pk).update(flags=[{"code": "pregnancy"}])
+        return reencrypt(token)
+
+    rewrite_column(connection, "screening_submission", "flags", app_writes_meanwhile)
+    assert Submission.objects.get().flags == [{"code": "pregnancy"}]
 
 
 def test_a_row_no_key_opens_raises_a_clear_error_instead_of_showing_ciphertext(settings):
