@@ -1,12 +1,15 @@
 """T52: answers and notes are stored encrypted; old keys keep working until rotated."""
 
+import io
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import FieldError
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
 
 from mesoinfo.encryption import UnreadableValue, new_key, reencrypt, rewrite_column
 from screening.models import AuditEvent, Review, Submission
@@ -116,3 +119,19 @@ def test_the_migration_encrypts_existing_rows_and_reversing_it_decrypts_them():
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_a_row_no_key_opens_can_still_be_purged_and_erased(settings):
+    current = settings.FIELD_ENCRYPTION_KEYS
+    settings.FIELD_ENCRYPTION_KEYS = [OLD_KEY]
+    lost = [make_submission(), make_submission()]
+    Review.objects.create(submission=lost[0], kind="note", note="Under a lost key")
+    settings.FIELD_ENCRYPTION_KEYS = current
+    kept = make_submission()
+    Submission.objects.filter(pk=lost[1].pk).update(
+        created_at=timezone.now() - timedelta(days=400)
+    )
+    call_command("purge_submissions", stdout=io.StringIO())
+    call_command("erase_submission", lost[0].reference, stdout=io.StringIO())
+    assert list(Submission.objects.values_list("pk", flat=True)) == [kept.pk]
+    assert not Review.objects.exists()
