@@ -135,3 +135,16 @@ def test_a_row_no_key_opens_can_still_be_purged_and_erased(settings):
     call_command("erase_submission", lost[0].reference, stdout=io.StringIO())
     assert list(Submission.objects.values_list("pk", flat=True)) == [kept.pk]
     assert not Review.objects.exists()
+
+
+def test_rewriting_a_column_visits_every_row_once_across_batches():
+    for _ in range(5):
+        make_submission()
+    seen = []
+
+    def change(token):
+        seen.append(token)
+        return reencrypt(token)
+
+    changed = rewrite_column(connection, "screening_submission", "answers", change, batch=2)
+    assert changed == 5 and len(seen) == len(set(seen)) == 5
