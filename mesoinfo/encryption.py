@@ -15,7 +15,7 @@ from functools import cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.signals import setting_changed
 from django.db import models, transaction
@@ -45,17 +45,40 @@ def encrypt(text):
 
 
 def decrypt(token):
+    return _opened(cipher(), token)
+
+
+def opens_with_first_key(token):
+    """Whether the first key alone opens it (so the older keys can be dropped)."""
     try:
-        return cipher().decrypt(token.encode("ascii")).decode()
+        _opened(Fernet(settings.FIELD_ENCRYPTION_KEYS[0]), token)
+    except UnreadableValue:
+        return False
+    return True
+
+
+def reencrypt(token):
+    """The same value under the first (current) key."""
+    return encrypt(decrypt(token))
+
+
+def _opened(fernet, token):
+    try:
+        return fernet.decrypt(token.encode("ascii")).decode()
     except (InvalidToken, UnicodeEncodeError) as error:
         raise UnreadableValue(
             "A stored value could not be decrypted with any key in MESOINFO_FIELD_KEYS."
         ) from error
 
 
-def reencrypt(token):
-    """The same value under the first (current) key."""
-    return cipher().rotate(token.encode("ascii")).decode("ascii")
+def newest_value_opens(model, field_name):
+    """Whether the keys open the newest stored value of an encrypted field (yes when
+    nothing is stored yet)."""
+    try:
+        model.objects.order_by("-pk").values_list(field_name, flat=True).first()
+    except UnreadableValue:
+        return False
+    return True
 
 
 def encrypt_if_plain(value):
@@ -67,34 +90,55 @@ def encrypt_if_plain(value):
     return value
 
 
-def rewrite_column(connection, table, column, change, batch=500):
-    """Replace every value of one column with `change(value)`, a batch of rows at a time
-    in id order, each batch in its own transaction; gives how many rows changed. Raw SQL,
-    because the model's field would decrypt on reading and encrypt again on saving."""
+def stored_values(connection, table, column, batch=500):
+    """Every (id, stored value) of one column, read in id order a batch at a time. Raw
+    SQL: the model's field would decrypt them. The names come from the models."""
     table, column = connection.ops.quote_name(table), connection.ops.quote_name(column)
-    # The names come from the models, never from input.
-    select = f"SELECT id, {column} FROM {table} WHERE id > %s ORDER BY id LIMIT %s"  # noqa: S608
-    # Only where unchanged since read: the app may be running while keys are rotated.
-    update = f"UPDATE {table} SET {column} = %s WHERE id = %s AND {column} = %s"  # noqa: S608
-    last, changed = 0, 0
+    select = (
+        f"SELECT id, {column} FROM {table} "  # noqa: S608
+        f"WHERE id > %s AND {column} IS NOT NULL ORDER BY id LIMIT %s"
+    )
+    last = 0
     while True:
-        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(select, [last, batch])
             rows = cursor.fetchall()
-            updates = [
-                (new, pk, old)
-                for pk, old in rows
-                if old is not None and (new := change(old)) != old
-            ]
-            cursor.executemany(update, updates)
-            changed += cursor.rowcount if updates else 0
         if not rows:
-            return changed
+            return
+        yield from rows
         last = rows[-1][0]
 
 
-def new_key():
-    return Fernet.generate_key().decode("ascii")
+def rewrite_column(connection, table, column, change, batch=500):
+    """Replace every value of one column with `change(value)`, writing a batch of rows at
+    a time; gives how many rows changed. Each batch is its own transaction, unless a
+    migration's transaction holds them all."""
+    quote = connection.ops.quote_name
+    # Only where unchanged since read: the app may be running while keys are rotated.
+    update = (
+        f"UPDATE {quote(table)} SET {quote(column)} = %s "  # noqa: S608
+        f"WHERE id = %s AND {quote(column)} = %s"
+    )
+    changed, updates = 0, []
+    for pk, old in stored_values(connection, table, column, batch):
+        try:
+            new = change(old)
+        except UnreadableValue as error:
+            raise UnreadableValue(f"{table}.{column}, id {pk}: {error}") from error
+        if new != old:
+            updates.append((new, pk, old))
+        if len(updates) == batch:
+            changed += _write(connection, update, updates)
+            updates = []
+    return changed + _write(connection, update, updates)
+
+
+def _write(connection, update, rows):
+    if not rows:
+        return 0
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        cursor.executemany(update, rows)
+        return cursor.rowcount
 
 
 class EncryptedTextField(models.TextField):
@@ -129,7 +173,13 @@ class EncryptedJSONField(EncryptedTextField):
         return json.loads(text)
 
     def to_python(self, value):
-        return self.from_plain(value) if isinstance(value, str) else value
+        """From a fixture or form, where the JSON comes as text."""
+        if not isinstance(value, str):
+            return value
+        try:
+            return self.from_plain(value)
+        except json.JSONDecodeError as error:
+            raise ValidationError("Enter valid JSON.", code="invalid") from error
 
     def value_to_string(self, obj):
         return self.to_plain(self.value_from_object(obj))

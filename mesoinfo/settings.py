@@ -28,8 +28,14 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# The command that makes a key for MESOINFO_FIELD_KEYS (it needs no settings).
+NEW_KEY = (
+    '`python -c "import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())"`'
+)
+
+
 def is_fernet_key(text):
-    """32 random bytes in URL-safe base64, as `manage.py new_field_key` makes them."""
+    """32 random bytes in URL-safe base64, as NEW_KEY makes them (Fernet's key format)."""
     try:
         return len(text) == 44 and len(base64.urlsafe_b64decode(text)) == 32
     except ValueError:
@@ -49,20 +55,21 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "local-development-only-key-never-use-in-production-0123456789"  # noqa: S105
 
-# Keys for the health answers and notes stored encrypted (mesoinfo/encryption.py): the
-# first encrypts, all of them decrypt. Losing them loses those answers and notes.
+# Keys for the health answers, flags and notes stored encrypted (mesoinfo/encryption.py):
+# the first encrypts, all of them decrypt. Losing them loses those answers and notes.
 FIELD_ENCRYPTION_KEYS = env_list("MESOINFO_FIELD_KEYS")
 if not all(is_fernet_key(key) for key in FIELD_ENCRYPTION_KEYS):
     raise ImproperlyConfigured(
-        "MESOINFO_FIELD_KEYS holds a value that is not a key: make each one with "
-        "`python manage.py new_field_key`."
+        f"MESOINFO_FIELD_KEYS holds a value that is not a key: make each one with {NEW_KEY}."
     )
 if not FIELD_ENCRYPTION_KEYS:
-    if not DEBUG and not TESTING:
+    # This fixed key is public: only for tests and a developer's own SQLite database,
+    # never for a database named by DATABASE_URL, even with debug on.
+    if not (TESTING or (DEBUG and "DATABASE_URL" not in os.environ)):
         raise ImproperlyConfigured(
-            "MESOINFO_FIELD_KEYS is not set. Generate a key with "
-            "`python manage.py new_field_key` and keep it apart from the database backups, "
-            "or set DJANGO_DEBUG=1 for local development."
+            f"MESOINFO_FIELD_KEYS is not set. Make a key with {NEW_KEY} and keep it apart "
+            "from the database backups (local development needs DJANGO_DEBUG=1 and no "
+            "DATABASE_URL)."
         )
     FIELD_ENCRYPTION_KEYS = [
         base64.urlsafe_b64encode(b"local-development-only-field-key").decode()

@@ -2,11 +2,14 @@
 
 import logging
 
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
+
+from mesoinfo.encryption import newest_value_opens
+from screening.models import Submission
 
 logger = logging.getLogger(__name__)
 
@@ -20,13 +23,19 @@ def healthz(request):
 
 @never_cache
 def readyz(request):
-    """Can this process serve pages? Only if it can reach the database."""
+    """Can this process serve pages? Only if it can reach the database, and its keys open
+    the answers stored there (a wrong MESOINFO_FIELD_KEYS shows here, at deployment, not
+    as an error on every staff page)."""
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
+        keys_work = newest_value_opens(Submission, "flags")
     except DatabaseError:
         logger.warning("Health check: database unreachable")
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    if not keys_work:
+        logger.error("Health check: no key in MESOINFO_FIELD_KEYS opens the stored answers")
+        return HttpResponse(
+            "encryption keys do not match\n", status=503, content_type="text/plain"
+        )
     return HttpResponse("ok\n", content_type="text/plain")
 
 

@@ -196,6 +196,8 @@ def backup_and_restore(env):
     with Server(restored_env, workers=1) as server:
         page = requests.get(server.url + "/topics/", timeout=10)
         require(page.status_code == 200, "the app runs on the restored copy")
+        ready = requests.get(server.url + "/readyz", timeout=10)  # decrypts the newest flags
+        require(ready.status_code == 200, "the key opens the restored answers")
 
 
 def main():

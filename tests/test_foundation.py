@@ -1,5 +1,6 @@
 import base64
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ PRODUCTION_ENV = {
     "DJANGO_ALLOWED_HOSTS": "clinic.example",
     "MESOINFO_FIELD_KEYS": base64.urlsafe_b64encode(b"a-field-key-for-the-deploy-check").decode(),
 }
+FIELD_KEYS = {"MESOINFO_FIELD_KEYS": PRODUCTION_ENV["MESOINFO_FIELD_KEYS"]}
 
 
 def run_django(code, **env):
@@ -57,6 +59,22 @@ def test_a_malformed_field_key_refuses_to_start():
     assert "is not a key" in result.stderr
 
 
+def test_debug_mode_with_a_database_url_still_needs_field_keys():
+    # The development key is public: it must never encrypt a real clinic's database.
+    result = manage("check", DJANGO_DEBUG="1", DATABASE_URL="postgres://x@db.example/clinic")
+    assert result.returncode != 0
+    assert "MESOINFO_FIELD_KEYS is not set" in result.stderr
+
+
+def test_the_suggested_command_makes_a_field_key_production_accepts():
+    from mesoinfo.settings import NEW_KEY
+
+    command = NEW_KEY.strip("`").replace("python", shlex.quote(sys.executable), 1)
+    key = subprocess.run(command, shell=True, capture_output=True, text=True, check=True)  # noqa: S602
+    result = manage("check", **{**PRODUCTION_ENV, "MESOINFO_FIELD_KEYS": key.stdout.strip()})
+    assert result.returncode == 0, result.stderr
+
+
 def test_debug_mode_starts_without_a_secret_key():
     result = manage("check", DJANGO_DEBUG="1")
     assert result.returncode == 0, result.stderr
@@ -96,7 +114,9 @@ def test_readyz_answers_503_and_healthz_200_when_the_database_is_unreachable():
         "h = c.get('/healthz', HTTP_HOST='localhost'); "
         "print(r.status_code, h.status_code); print(r.content.decode())"
     )
-    result = run_django(code, DJANGO_DEBUG="1", DATABASE_URL="postgres://nobody@127.0.0.1:9/none")
+    result = run_django(
+        code, DJANGO_DEBUG="1", DATABASE_URL="postgres://nobody@127.0.0.1:9/none", **FIELD_KEYS
+    )
     statuses, body = result.stdout.split("\n", 1)
     assert statuses == "503 200"
     assert "Traceback" not in body
@@ -121,7 +141,7 @@ def test_a_database_on_another_host_must_present_a_certificate_we_check(url, ssl
         "import django; django.setup(); from django.conf import settings; "
         "print(settings.DATABASES['default']['OPTIONS'].get('sslmode'))"
     )
-    result = run_django(code, DJANGO_DEBUG="1", DATABASE_URL=url)
+    result = run_django(code, DJANGO_DEBUG="1", DATABASE_URL=url, **FIELD_KEYS)
     assert result.stdout.strip() == str(sslmode), result.stderr[-300:]
 
 

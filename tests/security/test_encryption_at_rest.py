@@ -5,20 +5,21 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core.exceptions import FieldError
-from django.core.management import call_command
-from django.db import connection
+from django.core.management import CommandError, call_command
+from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from mesoinfo.encryption import UnreadableValue, new_key, reencrypt, rewrite_column
+from mesoinfo.encryption import UnreadableValue, reencrypt, rewrite_column
 from screening.models import AuditEvent, Review, Submission
 from tests.database import stored
 from tests.patients import all_no_answers
 from tests.staff.conftest import make_submission
 
 pytestmark = pytest.mark.django_db
-OLD_KEY, NEW_KEY = new_key(), new_key()
+OLD_KEY, NEW_KEY = Fernet.generate_key().decode(), Fernet.generate_key().decode()
 
 
 def test_typed_answers_are_not_readable_in_the_database(complete_questionnaire):
@@ -50,7 +51,10 @@ def test_rotating_keys_lets_the_old_key_be_removed(settings):
     submission = make_submission()
     Review.objects.create(submission=submission, kind="note", note="Call back on Monday")
     settings.FIELD_ENCRYPTION_KEYS = [NEW_KEY, OLD_KEY]
-    call_command("rotate_field_keys", stdout=None)
+    with pytest.raises(CommandError, match="3 values still need an older key"):
+        call_command("rotate_field_keys", "--check", stdout=io.StringIO())
+    call_command("rotate_field_keys", stdout=io.StringIO())
+    call_command("rotate_field_keys", "--check", stdout=io.StringIO())
     settings.FIELD_ENCRYPTION_KEYS = [NEW_KEY]
     assert Submission.objects.get(pk=submission.pk).answers == submission.answers
     assert Review.objects.get().note == "Call back on Monday"
@@ -68,6 +72,14 @@ def test_rotating_keeps_a_value_the_app_changed_while_it_ran():
     assert Submission.objects.get().flags == [{"code": "pregnancy"}]
 
 
+def test_rotating_names_the_row_no_key_opens(settings):
+    settings.FIELD_ENCRYPTION_KEYS = [OLD_KEY]
+    submission = make_submission()
+    settings.FIELD_ENCRYPTION_KEYS = [NEW_KEY]
+    with pytest.raises(UnreadableValue, match=f"screening_submission.answers, id {submission.pk}"):
+        call_command("rotate_field_keys", stdout=io.StringIO())
+
+
 def test_a_row_no_key_opens_raises_a_clear_error_instead_of_showing_ciphertext(settings):
     submission = make_submission()
     settings.FIELD_ENCRYPTION_KEYS = [NEW_KEY]
@@ -75,17 +87,32 @@ def test_a_row_no_key_opens_raises_a_clear_error_instead_of_showing_ciphertext(s
         Submission.objects.get(pk=submission.pk)
 
 
+@pytest.mark.postgres_only
+@pytest.mark.parametrize("column", ["answers", "flags"])
+def test_postgresql_refuses_plain_text_in_an_encrypted_column(column):
+    # What a worker still running the code from before the upgrade would write.
+    submission = make_submission()
+    with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE screening_submission SET {column} = %s WHERE id = %s",  # noqa: S608
+            ['[{"key": "medicines", "answer": "warfarin"}]', submission.pk],
+        )
+
+
+def test_the_readiness_check_fails_when_the_keys_do_not_open_stored_answers(client, settings):
+    make_submission()
+    assert client.get("/readyz").status_code == 200
+    settings.FIELD_ENCRYPTION_KEYS = [NEW_KEY]
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert b"encryption keys do not match" in response.content
+
+
 def test_encrypted_fields_refuse_to_be_searched_in_sql():
+    review = Review.objects.create(submission=make_submission(), kind="note", note="Warfarin")
     with pytest.raises(FieldError):
         list(Review.objects.filter(note__icontains="warfarin"))
-    assert list(Review.objects.filter(note__isnull=True)) == []
-
-
-def test_new_field_key_prints_a_key_that_works(settings, capsys):
-    call_command("new_field_key")
-    settings.FIELD_ENCRYPTION_KEYS = [capsys.readouterr().out.strip()]
-    submission = make_submission()
-    assert Submission.objects.get(pk=submission.pk).answers == submission.answers
+    assert list(Review.objects.filter(note__isnull=False)) == [review]
 
 
 # serialized_rollback: put the starter questions back after the flush, like the other
@@ -93,7 +120,7 @@ def test_new_field_key_prints_a_key_that_works(settings, capsys):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_migration_encrypts_existing_rows_and_reversing_it_decrypts_them():
     before = [("screening", "0024_condition_keywords")]
-    after = [("screening", "0026_encrypt_flags")]
+    after = MigrationExecutor(connection).loader.graph.leaf_nodes()
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     old = MigrationExecutor(connection).loader.project_state(before).apps
@@ -103,22 +130,23 @@ def test_the_migration_encrypts_existing_rows_and_reversing_it_decrypts_them():
         flags=[{"code": "blood_thinners", "raised_by": [{"keyword": "ZZOLDKEYWORD"}]}],
         consent_version="v", consent_text="I agree", consent_given_at="2026-01-01T00:00Z",
     )  # fmt: skip
-    old.get_model("screening", "Review").objects.create(
+    review = old.get_model("screening", "Review").objects.create(
         submission_id=submission.pk, kind="note", note="ZZOLDNOTE"
     )
     try:
         MigrationExecutor(connection).migrate(after)
         for column in ("answers", "flags"):
             assert "ZZOLD" not in stored("screening_submission", column, submission.pk)
+        assert "ZZOLD" not in stored("screening_review", "note", review.pk)
         assert Submission.objects.get().flags[0]["raised_by"][0]["keyword"] == "ZZOLDKEYWORD"
         assert Submission.objects.get().answers[0]["answer"] == "ZZOLDWARFARIN"
         assert Review.objects.get().note == "ZZOLDNOTE"
         MigrationExecutor(connection).migrate(before)
         assert "ZZOLDWARFARIN" in str(stored("screening_submission", "answers", submission.pk))
         assert "ZZOLDKEYWORD" in str(stored("screening_submission", "flags", submission.pk))
+        assert stored("screening_review", "note", review.pk) == "ZZOLDNOTE"
     finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+        MigrationExecutor(connection).migrate(after)
 
 
 def test_a_row_no_key_opens_can_still_be_purged_and_erased(settings):
