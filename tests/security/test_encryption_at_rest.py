@@ -176,3 +176,12 @@ def test_rewriting_a_column_visits_every_row_once_across_batches():
 
     changed = rewrite_column(connection, "screening_submission", "answers", change, batch=2)
     assert changed == 5 and len(seen) == len(set(seen)) == 5
+
+
+def test_json_given_as_invalid_text_is_a_validation_error_not_a_crash():
+    from django.core.exceptions import ValidationError
+
+    field = Submission._meta.get_field("answers")
+    assert field.to_python('[{"key": "medicines"}]') == [{"key": "medicines"}]
+    with pytest.raises(ValidationError):
+        field.to_python("not json")
