@@ -48,6 +48,15 @@ def decrypt(token):
     return _opened(cipher(), token)
 
 
+def open_bytes(token):
+    """The bytes inside a token, or None when no key opens it (a session from before a
+    key was dropped counts as no session)."""
+    try:
+        return cipher().decrypt(token)
+    except InvalidToken:
+        return None
+
+
 def opens_with_first_key(token):
     """Whether the first key alone opens it (so the older keys can be dropped)."""
     try:

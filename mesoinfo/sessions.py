@@ -1,4 +1,5 @@
-"""Django's cache-backed sessions, with fewer Redis round trips and an atomic update."""
+"""Django's cache-backed sessions, encrypted, with fewer Redis round trips and an atomic
+update."""
 
 import pickle
 
@@ -9,9 +10,54 @@ from django.core.cache import caches
 from django.core.cache.backends.filebased import FileBasedCache
 from django.utils.crypto import get_random_string
 
+from mesoinfo.encryption import cipher, open_bytes
+
+
+class EncryptedSessionCache:
+    """The sessions' cache, holding each session encrypted with MESOINFO_FIELD_KEYS: a
+    patient's answers wait there until they send them, and staff sessions hold searches
+    (names). So Redis's memory and the session files on disk show no health details."""
+
+    def __init__(self, cache):
+        self.cache = cache
+
+    def get(self, key, default=None):
+        stored = self.cache.get(key)
+        if isinstance(stored, dict):  # written before sessions were encrypted
+            return stored
+        session = open_bytes(stored) if isinstance(stored, bytes) else None
+        # Fernet authenticates the token, so only this app can have made what is unpickled.
+        return default if session is None else pickle.loads(session)  # noqa: S301  # nosec B301
+
+    def set(self, key, session, timeout):
+        return self.cache.set(key, sealed(session), timeout)
+
+    def add(self, key, session, timeout):
+        return self.cache.add(key, sealed(session), timeout)
+
+    def set_if_present(self, key, session, timeout):
+        return self.cache.set_if_present(key, sealed(session), timeout)
+
+    def can_set_if_present(self):
+        return hasattr(self.cache, "set_if_present")
+
+    def delete(self, key):
+        return self.cache.delete(key)
+
+    def __contains__(self, key):
+        return key in self.cache
+
+
+def sealed(session):
+    return cipher().encrypt(pickle.dumps(session, pickle.HIGHEST_PROTOCOL))
+
 
 class SessionStore(CacheSessionStore):
     created_here = False
+
+    def __init__(self, session_key=None):
+        super().__init__(session_key)
+        self._cache = EncryptedSessionCache(self._cache)
 
     def _get_new_session_key(self):
         # Django asks the cache whether a new random key is taken before using it. The
@@ -32,7 +78,7 @@ class SessionStore(CacheSessionStore):
             # Django reads the key back before updating it, in case another request
             # ended the session meanwhile. No other request can know a key made in this one.
             self._cache.set(self.cache_key, data, seconds)
-        elif hasattr(self._cache, "set_if_present"):
+        elif self._cache.can_set_if_present():
             # Django's read-then-write would undo a session ended between the two (the
             # questionnaire's send deletes its old key); Redis's SET XX has no between.
             if not self._cache.set_if_present(self.cache_key, data, seconds):

@@ -185,3 +185,40 @@ def test_json_given_as_invalid_text_is_a_validation_error_not_a_crash():
     assert field.to_python('[{"key": "medicines"}]') == [{"key": "medicines"}]
     with pytest.raises(ValidationError):
         field.to_python("not json")
+
+
+def unsent_answers(client, medicines):
+    """A patient part-way through: contact details and the medicines step sent."""
+    from tests.patients import CONTACT, consult_date_fields
+
+    client.get("/screening/about-you/")
+    client.post("/screening/about-you/", {**CONTACT, **consult_date_fields()})
+    client.post("/screening/treatment/", all_no_answers())
+    client.post("/screening/medicines/", all_no_answers(medicines=medicines))
+
+
+def test_unsent_answers_are_encrypted_in_the_session_store(client):
+    from django.core.cache import caches
+
+    medicine = f"ZZUNSENT{uuid.uuid4().hex}"
+    unsent_answers(client, medicine)
+    raw = caches["sessions"].get(f"django.contrib.sessions.cache{client.session.session_key}")
+    assert isinstance(raw, bytes) and medicine.encode() not in raw
+    assert medicine in client.get("/screening/medicines/").content.decode()  # kept, readable
+
+
+def test_a_session_stored_before_encryption_still_opens(client):
+    from django.core.cache import caches
+
+    from mesoinfo.sessions import SessionStore
+
+    caches["sessions"].set("django.contrib.sessions.cacheoldsessionkey0000000000000", {"a": 1}, 60)
+    assert SessionStore("oldsessionkey0000000000000")["a"] == 1
+
+
+def test_a_session_no_key_opens_starts_afresh_instead_of_failing(client, settings):
+    unsent_answers(client, "Warfarin")
+    settings.FIELD_ENCRYPTION_KEYS = [NEW_KEY]
+    response = client.get("/screening/medicines/")
+    assert response.status_code in (200, 302)  # the questionnaire starts again
+    assert "Warfarin" not in response.content.decode()
