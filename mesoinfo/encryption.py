@@ -1,10 +1,11 @@
 """Model fields whose values the database only ever holds encrypted.
 
-Patients' answers and staff notes are stored as Fernet tokens (AES in CBC mode with an
-HMAC-SHA256, from the `cryptography` package), so a database dump, a backup or a stray
-SELECT shows no health details. The keys live in settings (MESOINFO_FIELD_KEYS), never in
-the database: the first key encrypts, and every key decrypts, so a new key can be put
-first while rows written under the old one stay readable until `rotate_field_keys`.
+Patients' answers and flags, staff notes and sessions are stored as Fernet tokens (AES
+in CBC mode with an HMAC-SHA256, from the `cryptography` package), so a database dump, a
+backup or a stray SELECT shows no health details. The keys live in settings
+(MESOINFO_FIELD_KEYS), never in the database: the first key encrypts, and every key
+decrypts, so a new key can be put first while rows written under the old one stay
+readable until `rotate_field_keys`.
 
 Encrypted values cannot be searched or compared in SQL, so these fields refuse every
 lookup but `isnull`; a filter on them would otherwise quietly match nothing.
