@@ -46,25 +46,7 @@ def encrypt(text):
 
 
 def decrypt(token):
-    return _opened(cipher(), token)
-
-
-def open_bytes(token):
-    """The bytes inside a token, or None when no key opens it (a session from before a
-    key was dropped counts as no session)."""
-    try:
-        return cipher().decrypt(token)
-    except InvalidToken:
-        return None
-
-
-def opens_with_first_key(token):
-    """Whether the first key alone opens it (so the older keys can be dropped)."""
-    try:
-        _opened(Fernet(settings.FIELD_ENCRYPTION_KEYS[0]), token)
-    except UnreadableValue:
-        return False
-    return True
+    return opened(token).decode()
 
 
 def reencrypt(token):
@@ -72,9 +54,12 @@ def reencrypt(token):
     return encrypt(decrypt(token))
 
 
-def _opened(fernet, token):
+def opened(token, fernet=None):
+    """The bytes inside a token (text or bytes), opened with every configured key or with
+    `fernet` alone; UnreadableValue when it cannot be opened."""
     try:
-        return fernet.decrypt(token.encode("ascii")).decode()
+        raw = token if isinstance(token, bytes) else token.encode("ascii")
+        return (fernet or cipher()).decrypt(raw)
     except (InvalidToken, UnicodeEncodeError) as error:
         raise UnreadableValue(
             "A stored value could not be decrypted with any key in MESOINFO_FIELD_KEYS."
@@ -91,13 +76,18 @@ def newest_value_opens(model, field_name):
     return True
 
 
+def opens(token, fernet=None):
+    """Whether the token opens (with every key, or with `fernet` alone)."""
+    try:
+        opened(token, fernet)
+    except UnreadableValue:
+        return False
+    return True
+
+
 def encrypt_if_plain(value):
     """For the migration that starts encrypting: a value already encrypted stays as it is."""
-    try:
-        decrypt(value)
-    except UnreadableValue:
-        return encrypt(value)
-    return value
+    return value if opens(value) else encrypt(value)
 
 
 def stored_values(connection, table, column, batch=500):

@@ -10,7 +10,7 @@ from django.core.cache import caches
 from django.core.cache.backends.filebased import FileBasedCache
 from django.utils.crypto import get_random_string
 
-from mesoinfo.encryption import cipher, open_bytes
+from mesoinfo.encryption import UnreadableValue, cipher, opened
 
 
 class EncryptedSessionCache:
@@ -25,9 +25,12 @@ class EncryptedSessionCache:
         stored = self.cache.get(key)
         if isinstance(stored, dict):  # written before sessions were encrypted
             return stored
-        session = open_bytes(stored) if isinstance(stored, bytes) else None
+        try:
+            session = opened(stored)
+        except UnreadableValue:  # a key since dropped, or nothing stored
+            return default
         # Fernet authenticates the token, so only this app can have made what is unpickled.
-        return default if session is None else pickle.loads(session)  # noqa: S301  # nosec B301
+        return pickle.loads(session)  # noqa: S301  # nosec B301
 
     def set(self, key, session, timeout):
         return self.cache.set(key, sealed(session), timeout)

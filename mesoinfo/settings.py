@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+from cryptography.fernet import Fernet
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -35,11 +36,12 @@ NEW_KEY = (
 
 
 def is_fernet_key(text):
-    """32 random bytes in URL-safe base64, as NEW_KEY makes them (Fernet's key format)."""
+    """32 random bytes in URL-safe base64, as NEW_KEY makes them: Fernet checks."""
     try:
-        return len(text) == 44 and len(base64.urlsafe_b64decode(text)) == 32
+        Fernet(text)
     except ValueError:
         return False
+    return True
 
 
 DEBUG = env_bool("DJANGO_DEBUG")

@@ -1,10 +1,12 @@
+from cryptography.fernet import Fernet
 from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from mesoinfo.encryption import (
     EncryptedTextField,
-    opens_with_first_key,
+    opens,
     reencrypt,
     rewrite_column,
     stored_values,
@@ -48,10 +50,11 @@ class Command(BaseCommand):
         )
 
     def check_first_key(self):
+        first = Fernet(settings.FIELD_ENCRYPTION_KEYS[0])
         left = 0
         for table, column in encrypted_columns():
             values = stored_values(connection, table, column)
-            count = sum(1 for _pk, token in values if not opens_with_first_key(token))
+            count = sum(1 for _pk, token in values if not opens(token, first))
             self.stdout.write(f"{table}.{column}: {count} need an older key")
             left += count
         if left:
