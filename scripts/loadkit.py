@@ -114,7 +114,7 @@ class Server:
                 pass
             time.sleep(0.2)
         self.stop()
-        raise RuntimeError("gunicorn did not start")
+        raise RuntimeError("gunicorn did not become ready: see /readyz (database, keys)")
 
     def stop(self):
         if self.process.poll() is None:

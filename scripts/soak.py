@@ -193,11 +193,10 @@ def backup_and_restore(env):
     require(mode == "0o600", "the dump is readable by its owner only")
     restored_env = {**env, "DATABASE_URL": restored}
     manage(restored_env, "verify_audit_chain")
+    # Starting waits for /readyz, which also decrypts the newest restored flags.
     with Server(restored_env, workers=1) as server:
         page = requests.get(server.url + "/topics/", timeout=10)
-        require(page.status_code == 200, "the app runs on the restored copy")
-        ready = requests.get(server.url + "/readyz", timeout=10)  # decrypts the newest flags
-        require(ready.status_code == 200, "the key opens the restored answers")
+        require(page.status_code == 200, "the app runs on the restored copy; its key opens it")
 
 
 def main():
