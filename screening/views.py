@@ -1,5 +1,3 @@
-import hashlib
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
@@ -16,9 +14,7 @@ from django.views.generic import TemplateView
 
 from content.caching import content_version
 from content.models import FLAGS_TOPIC_SLUG, Clinic
-from mesoinfo.cache import count_hit
-from mesoinfo.clientip import client_ip
-from screening import consent, services
+from screening import consent, limits, services
 from screening.forms import ConsentForm, ContactForm, QuestionsForm
 from screening.models import Section, Submission
 from screening.questionnaire import Questionnaire
@@ -210,8 +206,9 @@ class CheckAnswersView(TemplateView):
             return render(request, "screening/not_accepted.html", status=400)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        if rate_limited(request):
-            return render(request, "screening/rate_limited.html", status=429)
+        limit = limits.limit_reached(request)
+        if limit:
+            return self.turned_away(request, limit)
         submission = services.submit(
             questionnaire=Questionnaire.current(),
             session=self.screening,
@@ -220,6 +217,12 @@ class CheckAnswersView(TemplateView):
         )
         self.screening.finish(submission)
         return redirect("screening:result")
+
+    def turned_away(self, request, limit):
+        context = {"limit": limit, "per_hour": settings.SCREENING_SUBMISSIONS_PER_HOUR}
+        response = render(request, "screening/rate_limited.html", context, status=429)
+        response["Retry-After"] = str(limits.HOUR)
+        return response
 
     def unavailable(self, form):
         response = self.render_to_response(
@@ -249,13 +252,6 @@ class CheckAnswersView(TemplateView):
             nav="screening",
             **kwargs,
         )
-
-
-def rate_limited(request):
-    """Count this client's submissions in the current hour; True once over the limit."""
-    client = hashlib.sha256(str(client_ip(request)).encode()).hexdigest()[:16]
-    count = count_hit(cache, f"screening:rate:{client}", 60 * 60)
-    return count > settings.SCREENING_SUBMISSIONS_PER_HOUR
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -56,6 +56,7 @@ def production_env(**extra):
         "DJANGO_CACHE_DIR": cache_dir,
         "DJANGO_LOG_LEVEL": "WARNING",
         "MESOINFO_SUBMISSIONS_PER_HOUR": "1000000",
+        "MESOINFO_CLINIC_SUBMISSIONS_PER_HOUR": "1000000",
         # The clinic's notification emails go nowhere on loopback (SMTP in production).
         "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
     }

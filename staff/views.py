@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from screening import audit, services
+from screening import audit, limits, services
 from screening.models import AuditEvent, Submission
 from screening.questionnaire import Questionnaire
 from staff import attempts, emergency, queue
@@ -175,6 +175,7 @@ def show_queue(request, form):
             "today": timezone.localdate(),
             "filters": urlencode(kept_filters),
             "can_see_health": can_see_health,
+            "form_paused": limits.clinic_limit_reached(),
             "can_export": request.user.has_perm("screening.export_submissions"),
             "queue_url": reverse("staff:queue"),
             "export_url": reverse("staff:export"),

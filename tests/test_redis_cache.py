@@ -10,6 +10,8 @@ import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
+from screening import limits
+
 pytestmark = pytest.mark.django_db
 
 
@@ -181,3 +183,12 @@ def test_the_default_cache_proxy_counts_without_django_incrs_exists_check(redis_
     before = exists_calls()
     assert [count_hit(cache, "rate:d", 60) for _ in range(2)] == [1, 2]
     assert exists_calls() == before
+
+
+def test_the_clinic_wide_send_count_is_shared_in_redis_and_read_by_the_queue(
+    redis_caches, settings, rf
+):
+    settings.SCREENING_CLINIC_SUBMISSIONS_PER_HOUR = 1
+    outcomes = [limits.limit_reached(rf.post("/", REMOTE_ADDR=f"198.51.100.{n}")) for n in (1, 2)]
+    assert outcomes == [None, limits.CLINIC]
+    assert limits.clinic_limit_reached()

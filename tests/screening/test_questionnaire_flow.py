@@ -496,8 +496,56 @@ def test_too_many_submissions_from_one_client_get_a_page_that_explains(
     assert complete_questionnaire().status_code == 302
     response = complete_questionnaire()
     assert response.status_code == 429
-    assert "try again in an hour" in response.content.decode()
+    text = soup(response).get_text(" ", strip=True)
+    assert "up to 2 questionnaires an hour from one device" in text
+    assert "try again in an hour" in text
     assert Submission.objects.count() == 2
+
+
+def send_from(client, complete_questionnaire, address):
+    client.defaults["REMOTE_ADDR"] = address
+    return complete_questionnaire()
+
+
+def test_sends_from_many_addresses_stop_at_the_clinic_wide_limit_and_it_is_logged_once(
+    client, settings, complete_questionnaire, caplog
+):
+    settings.SCREENING_CLINIC_SUBMISSIONS_PER_HOUR = 2
+    for n in (1, 2):
+        assert send_from(client, complete_questionnaire, f"198.51.100.{n}").status_code == 302
+    turned_away = [send_from(client, complete_questionnaire, f"203.0.113.{n}") for n in (1, 2)]
+    assert [r.status_code for r in turned_away] == [429, 429]
+    assert turned_away[0]["Retry-After"] == "3600"
+    text = soup(turned_away[0]).get_text(" ", strip=True)
+    assert "We cannot take your answers just now" in text
+    assert "Your answers have not been lost" in text
+    assert Submission.objects.count() == 2
+    logged = [r for r in caplog.records if "clinic-wide limit" in r.getMessage()]
+    assert [r.levelname for r in logged] == ["ERROR"]
+
+
+def test_a_patient_turned_away_by_the_clinic_wide_limit_can_send_the_same_answers_later(
+    client, settings, complete_questionnaire
+):
+    settings.SCREENING_CLINIC_SUBMISSIONS_PER_HOUR = 0
+    assert complete_questionnaire(all_no_answers(medicines="ZZLATER")).status_code == 429
+    page = client.get("/screening/check-your-answers/")
+    assert "ZZLATER" in page.content.decode()
+    settings.SCREENING_CLINIC_SUBMISSIONS_PER_HOUR = 100
+    assert client.post("/screening/check-your-answers/", {"consent": "on"}).status_code == 302
+    assert "ZZLATER" in str(Submission.objects.get().answers)
+
+
+def test_one_address_over_its_own_limit_does_not_close_the_form_for_everyone(
+    client, settings, complete_questionnaire
+):
+    settings.SCREENING_SUBMISSIONS_PER_HOUR = 1
+    settings.SCREENING_CLINIC_SUBMISSIONS_PER_HOUR = 2
+    statuses = [
+        send_from(client, complete_questionnaire, "198.51.100.1").status_code for _ in range(4)
+    ]
+    assert statuses == [302, 429, 429, 429]
+    assert send_from(client, complete_questionnaire, "198.51.100.2").status_code == 302
 
 
 def test_database_failure_at_submit_gives_503_with_answers_still_on_screen(client, monkeypatch):

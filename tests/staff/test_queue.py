@@ -1,6 +1,8 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 
+from screening import limits
 from screening.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -214,3 +216,15 @@ def test_an_invalid_filter_is_explained_and_the_others_still_apply(signed_in, su
     page = BeautifulSoup(response.content, "html.parser")
     assert page.select_one(".govuk-error-summary a")["href"] == "#id_q"
     assert page.title.text.startswith("Error: ")
+
+
+def test_the_queue_tells_staff_while_the_questionnaire_is_paused_by_the_clinic_limit(
+    signed_in, settings, rf
+):
+    settings.SCREENING_CLINIC_SUBMISSIONS_PER_HOUR = 1
+    client = signed_in("Reception")
+    assert "questionnaire is paused" not in client.get("/staff/").content.decode()
+    for _ in range(2):
+        limits.limit_reached(rf.post("/screening/check-your-answers/"))
+    assert cache.get(limits.CLINIC_KEY) == 2
+    assert "questionnaire is paused" in client.get("/staff/").content.decode()
