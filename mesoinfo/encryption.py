@@ -145,7 +145,12 @@ class EncryptedTextField(models.TextField):
     """Text stored encrypted; reads give back the plain text."""
 
     def from_db_value(self, value, expression, connection):
-        return None if value is None else self.from_plain(decrypt(value))
+        if value is None:
+            return None
+        try:
+            return self.from_plain(decrypt(value))
+        except UnreadableValue as error:
+            raise UnreadableValue(f"{self.model._meta.db_table}.{self.column}: {error}") from error
 
     def get_prep_value(self, value):
         return None if value is None else encrypt(self.to_plain(value))

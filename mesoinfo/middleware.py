@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 from content.models import Clinic
+from mesoinfo.encryption import UnreadableValue
 from mesoinfo.views import bad_request
 
 logger = logging.getLogger(__name__)
@@ -60,6 +61,27 @@ class DatabaseUnavailableMiddleware:
         response = render(request, "503.html", {"clinic": Clinic.placeholder()}, status=503)
         response["Retry-After"] = "30"
         return response
+
+
+class UnreadableValueMiddleware:
+    """A stored value that this server's keys cannot open (MESOINFO_FIELD_KEYS missing
+    the key it was stored with) gets a 503 that says what to fix, not a 500. Readiness
+    catches this at deployment; this covers a key removed too early, row by row."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, UnreadableValue):
+            return None
+        logger.error("%s (request %s)", exception, getattr(request, "id", ""))
+        staff_page = request.path.startswith(("/staff/", "/admin/"))
+        template = "503_keys.html" if staff_page else "503.html"
+        context = {"clinic": Clinic.placeholder(), "request_id": getattr(request, "id", "")}
+        return render(request, template, context, status=503)
 
 
 class PrivatePagesNeverCachedMiddleware:

@@ -121,6 +121,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
     "mesoinfo.middleware.DatabaseUnavailableMiddleware",
+    "mesoinfo.middleware.UnreadableValueMiddleware",
 ]
 
 ROOT_URLCONF = "mesoinfo.urls"
