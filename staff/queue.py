@@ -13,8 +13,19 @@ from django.utils import timezone
 from screening.models import ReviewStatus, Submission
 from screening.services import QUEUE_COUNTS_KEY as COUNTS_KEY
 
+# What every queue page reads; see shown_fields.
+QUEUE_FIELDS = [
+    "reference",
+    "full_name",
+    "date_of_birth",
+    "created_at",
+    "consult_date",
+    "status",
+    "flagged",
+]
 
-def filtered(data, flagged_first=True):
+
+def filtered(data, with_health=True):
     """Submissions matching the queue's cleaned filter data, in queue order (or booking
     order, for staff who may not know which patients were flagged)."""
     today = timezone.localdate()
@@ -32,8 +43,13 @@ def filtered(data, flagged_first=True):
         submissions = submissions.filter(consult_date__isnull=True)
     elif consult == "past":
         submissions = submissions.filter(consult_date__lt=today)
-    ordered = submissions.in_queue_order() if flagged_first else submissions.in_booking_order()
-    return ordered.only(*QUEUE_FIELDS)
+    return submissions.in_queue_order() if with_health else submissions.in_booking_order()
+
+
+def shown_fields(with_health):
+    """The columns a queue page reads. The flags only for staff who may see them: for
+    anyone else they are never read, so never decrypted."""
+    return [*QUEUE_FIELDS, "flags"] if with_health else QUEUE_FIELDS
 
 
 def status_counts():
@@ -53,9 +69,10 @@ class QueuePaginator(Paginator):
     queue order, then only those rows. Reading whole rows while filtering visits every
     matching row (thousands, at 100,000 submissions) to keep 25."""
 
-    def __init__(self, object_list, per_page, total=None):
-        super().__init__(object_list, per_page)
+    def __init__(self, object_list, per_page, total=None, fields=QUEUE_FIELDS):
+        super().__init__(object_list.only(*fields), per_page)
         self.total = total
+        self.fields = fields
 
     @cached_property
     def count(self):
@@ -68,21 +85,9 @@ class QueuePaginator(Paginator):
             page.object_list = (
                 Submission.objects.filter(pk__in=ids)
                 .order_by(*self.object_list.query.order_by)
-                .only(*QUEUE_FIELDS)
+                .only(*self.fields)
             )
         return page
-
-
-QUEUE_FIELDS = [
-    "reference",
-    "full_name",
-    "date_of_birth",
-    "created_at",
-    "consult_date",
-    "status",
-    "flagged",
-    "flags",
-]
 
 
 @dataclass(frozen=True)
@@ -101,7 +106,7 @@ class Row:
     sent: str
 
 
-def rows(submissions):
+def rows(submissions, with_health):
     prefix = reverse("staff:submission", args=["REF"]).replace("REF/", "")
     today = timezone.localdate()
     zone = timezone.get_current_timezone()
@@ -115,7 +120,7 @@ def rows(submissions):
             urgent=s.consult_soon_unreviewed(today),
             status=s.get_status_display(),
             highlight=s.flagged and s.status == ReviewStatus.NOT_REVIEWED,
-            flags=[flag["name"] for flag in s.flags],
+            flags=[flag["name"] for flag in s.flags] if with_health else [],
             sent=s.created_at.astimezone(zone).strftime("%-d %b %Y"),
         )
         for s in submissions

@@ -18,7 +18,7 @@ from screening.models import AuditEvent, Submission
 from screening.questionnaire import Questionnaire
 from staff import attempts, emergency, queue
 from staff.access import landing_page, staff_permission_required
-from staff.exports import QUEUE_HEADER, csv_response, queue_rows
+from staff.exports import QUEUE_HEADER, csv_response, export_fields, queue_rows
 from staff.forms import (
     AuditFilterForm,
     EmergencyAccessForm,
@@ -30,6 +30,7 @@ from staff.forms import (
 )
 
 PAGE_SIZE = 25
+HEALTH_FIELDS = ("answers", "flags")
 Action = AuditEvent.Action
 
 
@@ -157,8 +158,9 @@ def show_queue(request, form):
         else sum(n for _, n in counts)
     )
     audit.record(Action.LIST, request=request, detail=f"page {page_number(request)}")
-    submissions = queue.filtered(data, flagged_first=can_see_health)
-    paginator = queue.QueuePaginator(submissions, PAGE_SIZE, total=total)
+    submissions = queue.filtered(data, with_health=can_see_health)
+    fields = queue.shown_fields(can_see_health)
+    paginator = queue.QueuePaginator(submissions, PAGE_SIZE, total=total, fields=fields)
     page = paginator.get_page(request.GET.get("page"))
     kept_filters = form.address_filters()
     return render(
@@ -170,7 +172,7 @@ def show_queue(request, form):
             "search": data.get("q", ""),
             "kept_filters": kept_filters,
             "page": page,
-            "rows": queue.rows(page),
+            "rows": queue.rows(page, with_health=can_see_health),
             "counts": counts,
             "today": timezone.localdate(),
             "filters": urlencode(kept_filters),
@@ -192,7 +194,8 @@ def queue_export(request):
         return drop_search_from_address(request)
     form = queue_form(request, remembered=False)
     data = valid_filters(form)
-    submissions = queue.filtered(data)
+    submissions = queue.filtered(data, with_health=form.with_flags)
+    submissions = submissions.only(*export_fields(with_flags=form.with_flags))
     # Read first, so no row is sent that the audit log does not name (a submission that
     # arrives meanwhile is left out of the file).
     exported = dict(submissions.values_list("pk", "reference"))
@@ -216,7 +219,7 @@ def export_filters(data):
 @staff_permission_required("screening.view_queue")
 @require_http_methods(["GET", "POST"])
 def submission_detail(request, reference):
-    submission = get_object_or_404(Submission, reference=reference)
+    submission = get_object_or_404(submissions_for(request.user), reference=reference)
     user = request.user
     form = review_form(user, submission, request.POST or None)
     status = 200
@@ -252,6 +255,14 @@ def submission_detail(request, reference):
                 messages.info(request, "Nothing to save: those choices were already recorded.")
             return redirect(submission)
     return show_submission(request, submission, form, status=status)
+
+
+def submissions_for(user):
+    """Without health access, a submission's answers and flags are left unread (so not
+    decrypted) unless emergency access opens them, which then reads them on first use."""
+    if user.has_perm("screening.view_health_answers"):
+        return Submission.objects.all()
+    return Submission.objects.defer(*HEALTH_FIELDS)
 
 
 def review_form(user, submission, data=None):
@@ -299,7 +310,7 @@ def show_submission(request, submission, form, emergency_form=None, status=200):
 @staff_permission_required("screening.view_queue", "screening.emergency_access")
 @require_http_methods(["POST"])
 def emergency_access(request, reference):
-    submission = get_object_or_404(Submission, reference=reference)
+    submission = get_object_or_404(submissions_for(request.user), reference=reference)
     emergency_form = EmergencyAccessForm(request.POST)
     if not emergency_form.is_valid():
         form = review_form(request.user, submission)

@@ -1,7 +1,10 @@
 """Deny by default: every staff URL is walked for every role."""
 
 import pytest
+from django.contrib.auth.models import Permission
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, get_resolver
 
 from screening.models import AuditEvent
@@ -152,3 +155,38 @@ def test_reception_cannot_filter_by_flag_nor_read_clinical_notes(signed_in, subm
     assert 'name="flag"' not in queue
     page = client.get(submission.get_absolute_url()).content.decode()
     assert "ZZCLINICAL" not in page and 'name="note"' not in page
+
+
+def health_columns_read(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return [
+        column
+        for query in captured
+        for column in ('"screening_submission"."answers"', '"screening_submission"."flags"')
+        if column in query["sql"]
+    ]
+
+
+def test_reception_pages_never_read_the_health_answers_from_the_database(
+    signed_in, submission_factory
+):
+    submission = submission_factory(flags=["pregnancy"])
+    reception = signed_in("Reception")
+    assert health_columns_read(reception, "/staff/") == []
+    assert health_columns_read(reception, submission.get_absolute_url()) == []
+    clinician = signed_in("Clinician")
+    assert health_columns_read(clinician, submission.get_absolute_url()) != []
+
+
+def test_an_export_by_staff_without_health_access_shows_neither_flags_nor_flag_order(
+    client, staff_user, submission_factory
+):
+    soon = submission_factory(consult_in=1)
+    flagged_later = submission_factory(flags=["pregnancy"], consult_in=9)
+    user = staff_user("Reception")
+    user.user_permissions.add(Permission.objects.get(codename="export_submissions"))
+    response = verified_login(client, user).get("/staff/export.csv")
+    lines = b"".join(response.streaming_content).decode().splitlines()[1:]
+    assert [line.split(",")[0] for line in lines] == [soon.reference, flagged_later.reference]
+    assert all(line.endswith("(not shown)") for line in lines)
