@@ -45,8 +45,12 @@ class RequestSizeLimitMiddleware:
         return self.get_response(request)
 
 
-class DatabaseUnavailableMiddleware:
-    """A database outage gets a friendly 503 that says to try again, not a 500."""
+class ServiceUnavailableMiddleware:
+    """Failures the visitor cannot fix get a 503 that says what to do, not a 500:
+    - a database outage: try again in a minute;
+    - a stored value this server's keys cannot open (MESOINFO_FIELD_KEYS without the key
+      it was stored with): staff are told what to fix. Readiness catches a wrong key at
+      deployment; this covers a key removed too early, row by row."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -55,33 +59,20 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, DatabaseError):
-            return None
-        logger.warning("Database unavailable while serving request %s", getattr(request, "id", ""))
-        response = render(request, "503.html", {"clinic": Clinic.placeholder()}, status=503)
-        response["Retry-After"] = "30"
-        return response
-
-
-class UnreadableValueMiddleware:
-    """A stored value that this server's keys cannot open (MESOINFO_FIELD_KEYS missing
-    the key it was stored with) gets a 503 that says what to fix, not a 500. Readiness
-    catches this at deployment; this covers a key removed too early, row by row."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        if not isinstance(exception, UnreadableValue):
-            return None
-        logger.error("%s (request %s)", exception, getattr(request, "id", ""))
-        staff_page = request.path.startswith(("/staff/", "/admin/"))
-        template = "503_keys.html" if staff_page else "503.html"
-        context = {"clinic": Clinic.placeholder(), "request_id": getattr(request, "id", "")}
-        return render(request, template, context, status=503)
+        request_id = getattr(request, "id", "")
+        context = {"clinic": Clinic.placeholder(), "request_id": request_id}
+        if isinstance(exception, DatabaseError):
+            logger.warning("Database unavailable while serving request %s", request_id)
+            response = render(request, "503.html", context, status=503)
+            response["Retry-After"] = "30"
+            return response
+        if isinstance(exception, UnreadableValue):
+            logger.error("%s (request %s)", exception, request_id)
+            staff_page = request.path.startswith(("/staff/", "/admin/"))
+            return render(
+                request, "503_keys.html" if staff_page else "503.html", context, status=503
+            )
+        return None
 
 
 class PrivatePagesNeverCachedMiddleware:

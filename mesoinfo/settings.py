@@ -120,8 +120,7 @@ MIDDLEWARE = [
     "staff.middleware.StaffSessionTimeoutMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
-    "mesoinfo.middleware.DatabaseUnavailableMiddleware",
-    "mesoinfo.middleware.UnreadableValueMiddleware",
+    "mesoinfo.middleware.ServiceUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "mesoinfo.urls"
