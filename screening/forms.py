@@ -18,6 +18,7 @@ from screening.models import Question
 # the browser as maxlength: browsers cut a longer paste without a word, and the cut-off
 # end of a medicines list can be the blood thinner.
 TEXT_LIMIT = 5000
+TEXT_ROWS = 4  # crispy-forms-gds would make every box 10 rows: a long scroll on a phone
 
 
 class DateParts(forms.MultiValueField):
@@ -60,7 +61,10 @@ class ContactForm(forms.Form):
     full_name = forms.CharField(
         label="Full name",
         max_length=150,
-        error_messages={"required": "Enter your full name"},
+        error_messages={
+            "required": "Enter your full name",
+            "max_length": "Full name must be 150 characters or fewer",
+        },
         widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
     )
     date_of_birth = DateParts(
@@ -165,10 +169,12 @@ class ContactForm(forms.Form):
 
 
 def _yes_no_field(question):
+    message = f"Select yes, no or not sure for: {question.text}"
     return forms.ChoiceField(
         choices=rules.YES_NO_CHOICES,
         widget=forms.RadioSelect,
-        error_messages={"required": f"Select yes, no or not sure for: {question.text}"},
+        # Django %-formats the invalid-choice message with the value sent: double any "%".
+        error_messages={"required": message, "invalid_choice": message.replace("%", "%%")},
     )
 
 
@@ -189,7 +195,7 @@ def _text_field(question, asks=None):
     return forms.CharField(
         required=False,
         validators=[within_limit(TEXT_LIMIT, box)],
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea,
     )
 
 
@@ -201,7 +207,7 @@ FIELD_FOR_KIND = {
 LAYOUT_FOR_KIND = {
     Question.Kind.YES_NO: lambda name: Field.radios(name, legend_size=Size.SMALL, inline=True),
     Question.Kind.CHOICE: lambda name: Field.radios(name, legend_size=Size.SMALL),
-    Question.Kind.TEXT: lambda name: Field.textarea(name, label_size=Size.SMALL),
+    Question.Kind.TEXT: lambda name: Field.textarea(name, label_size=Size.SMALL, rows=TEXT_ROWS),
 }
 
 
@@ -225,7 +231,7 @@ class QuestionsForm(forms.Form):
                 self.fields[f"{question.key}_details"].label = conditional_escape(
                     f"If yes or not sure: {question.follow_up}"
                 )
-                layout.append(Field.textarea(f"{question.key}_details"))
+                layout.append(Field.textarea(f"{question.key}_details", rows=TEXT_ROWS))
         self.helper = form_helper(*layout)
 
     def clean(self):
@@ -236,6 +242,9 @@ class QuestionsForm(forms.Form):
                 error = follow_up_error(question, data.get(question.key), data.get(details, ""))
                 if error:
                     self.add_error(details, error)
+        for box in empty_detail_boxes(self.questions, data):
+            if box.key not in self.errors:
+                self.add_error(box.key, details_wanted(box.text))
         return data
 
 
@@ -243,11 +252,35 @@ def follow_up_error(question, answer, details):
     """A "yes" or "not sure" needs its details. (A "no" with details is accepted: the
     rules count it as unclear and raise the flag, so nothing typed is thrown away.)"""
     if answer in (rules.YES, rules.NOT_SURE) and not details.strip():
-        asks = first_question(question.follow_up)
-        return ValidationError(
-            f"Answer \u201c{asks}\u201d, or write \u201cI don't know\u201d", code="follow_up"
-        )
+        return details_wanted(question.follow_up)
     return None
+
+
+def empty_detail_boxes(questions, data):
+    """Free-text questions of a flag (such as "What are you allergic to?") left empty
+    although a yes / no question of the same flag on this step was answered yes or not
+    sure: the clinician needs the details, as a follow-up box would ask."""
+    said_yes = {
+        q.contraindication_id
+        for q in questions
+        if q.kind == Question.Kind.YES_NO
+        and q.contraindication_id is not None
+        and data.get(q.key) in (rules.YES, rules.NOT_SURE)
+    }
+    return [
+        q
+        for q in questions
+        if q.kind == Question.Kind.TEXT
+        and q.contraindication_id in said_yes
+        and not (data.get(q.key) or "").strip()
+    ]
+
+
+def details_wanted(asks):
+    return ValidationError(
+        f"Answer \u201c{first_question(asks)}\u201d, or write \u201cI don't know\u201d",
+        code="follow_up",
+    )
 
 
 def first_question(text):

@@ -423,6 +423,21 @@ class Submission(models.Model):
             for flag in self.flags
         ]
 
+    def flags_for_patient(self):
+        """Each flag with the words the patient typed that raised it, so someone who
+        answered "no" but named a medicine sees why the flag is there."""
+        return [
+            {
+                **flag,
+                "words": list(
+                    dict.fromkeys(
+                        r["keyword"] for r in flag.get("raised_by", []) if r.get("keyword")
+                    )
+                ),
+            }
+            for flag in self.flags
+        ]
+
     def answers_raising_flags(self):
         """Keys of the answers to highlight: those that raised a flag, and every yes or
         not sure (all that older submissions can show)."""

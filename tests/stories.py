@@ -214,6 +214,7 @@ STORIES = [
     Story(
         title="Gareth, 50, had a rash on antibiotics as a boy and can't remember which ones",
         answers={"allergy": "not_sure"},
+        allergy_details="a rash from antibiotics as a boy, I don't know which",
         goal="hair",
         expected=frozenset({"allergy"}),
     ),
@@ -226,6 +227,7 @@ STORIES = [
     Story(
         title="Ian, 63, throat went tight after a wasp sting once; never found out why",
         answers={"allergy": "no", "severe_allergy": "not_sure"},
+        allergy_details="throat went tight after a wasp sting, I don't know why",
         goal="pain",
         medicines="amlodipine",
         expected=frozenset({"allergy"}),

@@ -109,6 +109,47 @@ def test_the_skin_follow_up_error_names_its_own_question(client):
     assert f"\u201c{skin.follow_up.split('?')[0]}?\u201d" in response.text
 
 
+@pytest.mark.parametrize("allergy", ["allergy", "severe_allergy"])
+def test_a_yes_to_an_allergy_question_asks_what_the_allergy_was(client, allergy):
+    client.get("/screening/about-you/")
+    post_contact(client)
+    answers = all_no_answers(**{allergy: "not_sure"}, allergy_details="  ")
+    response = client.post("/screening/skin-and-immunity/", answers)
+    assert response.status_code == 200
+    page = soup(response)
+    summary = page.select_one(".govuk-error-summary a[href='#id_allergy_details']")
+    assert summary.text.strip() == (
+        "Answer \u201cWhat are you allergic to, and what happened?\u201d, "
+        "or write \u201cI don't know\u201d"
+    )
+    assert page.select_one(f"input[name={allergy}][value=not_sure]").has_attr("checked")
+    answers["allergy_details"] = "I don't know"
+    assert client.post("/screening/skin-and-immunity/", answers).status_code == 302
+
+
+def test_text_boxes_are_four_rows_tall_not_ten(client):
+    client.get("/screening/about-you/")
+    post_contact(client)
+    for step in STEPS[1:]:
+        page = soup(client.get(f"/screening/{step}/"))
+        assert {t["rows"] for t in page.select("textarea")} <= {"4"}
+
+
+def test_a_made_up_answer_to_a_yes_no_question_gets_a_plain_message(client):
+    client.get("/screening/about-you/")
+    post_contact(client)
+    response = client.post("/screening/medicines/", all_no_answers(pregnant="maybe"))
+    text = soup(response).get_text(" ", strip=True)
+    assert "Select yes, no or not sure for: Are you pregnant" in text
+    assert "not one of the available choices" not in text
+
+
+def test_a_name_too_long_gets_a_plain_message(client):
+    response = post_contact(client, full_name="A" * 151)
+    text = soup(response).get_text(" ", strip=True)
+    assert "Full name must be 150 characters or fewer" in text and "Ensure this" not in text
+
+
 def test_text_boxes_have_no_maxlength_that_would_cut_a_paste_without_a_word(client):
     for step in STEPS[1:]:
         page = soup(client.get(f"/screening/{step}/"))
@@ -368,6 +409,23 @@ def test_result_lists_each_flag_with_its_explanation_and_a_link_to_read_more(
     for flag in flags:
         assert "Please discuss this with your clinician before any treatment." in flag.text
     assert flags[0].a["href"] == "/topics/who-should-not-have-it/#pregnancy"
+
+
+def test_result_says_which_typed_words_raised_a_flag_after_a_no(client, complete_questionnaire):
+    answers = all_no_answers(blood_thinners_details="warfarin", medicines="Eliquis, methotrexate")
+    complete_questionnaire(answers)
+    page = soup(client.get("/screening/your-result/"))
+    flags = {flag.h3.text: flag.text for flag in page.select(".flag")}
+    thinners = flags["Medicines or supplements that thin the blood"]
+    assert "Your answers mention \u201cwarfarin\u201d and \u201celiquis\u201d." in thinners
+    assert "Your answers mention \u201cmethotrexate\u201d." in flags["Your immune system"]
+
+
+def test_a_flag_from_a_yes_does_not_claim_the_patient_mentioned_anything(
+    client, complete_questionnaire
+):
+    complete_questionnaire(all_no_answers(pregnant="yes"))
+    assert "Your answers mention" not in client.get("/screening/your-result/").text
 
 
 def test_result_without_flags_says_the_clinician_will_still_review_their_health(
