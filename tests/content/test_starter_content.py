@@ -92,3 +92,11 @@ def test_loading_again_never_overwrites_an_admins_edit_or_revives_a_deleted_page
     call_command("load_starter_content")
     assert Topic.objects.get(slug="aftercare").summary == "The clinic's own words."
     assert not Topic.objects.filter(slug="faq").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("words", ["blood thinner", "Eliquis", "Plavix", "lidocaine"])
+def test_searching_the_words_patients_use_finds_who_should_not_have_it(client, words):
+    call_command("load_starter_content")
+    page = client.get("/topics/search/", {"q": words}).content.decode()
+    assert "/topics/who-should-not-have-it/" in page

@@ -119,3 +119,16 @@ def test_next_review_before_last_review_is_refused(make_topic):
     topic.next_review_due = topic.last_reviewed - timedelta(days=1)
     with pytest.raises(ValidationError):
         topic.full_clean()
+
+
+def test_privacy_notice_says_who_is_responsible_how_to_withdraw_and_where_to_complain(client):
+    text = BeautifulSoup(client.get("/privacy/").content, "html.parser").get_text(" ", strip=True)
+    for promise in [
+        "is responsible for your information",
+        "take back your agreement at any time",
+        "You can still have a consultation",
+        "two small cookies",
+        "no advertising or tracking cookies",
+        "Information Commissioner\u2019s Office",
+    ]:
+        assert promise in text
