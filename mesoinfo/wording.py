@@ -2,6 +2,7 @@
 says someone is safe or excluded, and never tells anyone to stop a medicine."""
 
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 
@@ -14,11 +15,24 @@ NEVER = re.compile(
     FLAGS,
 )
 # Orders to stop a medicine, unless just after "not", "never" or "n't" ("Do not
-# suddenly stop taking it" is the advice we want). Creams and exfoliants may be stopped.
+# suddenly stop taking it" is the advice we want). Creams and exfoliants may be stopped,
+# and the other verbs ("skip", "pause"…) are only orders when a medicine follows them:
+# "skip your make-up" is fine.
+MEDICINE = (
+    r"(?:medicines?|medications?|meds|tablets?|pills?|doses?|prescriptions?"
+    r"|blood[ -]thinners?|anticoagulants?|anti-coagulants?|warfarin|aspirin|apixaban"
+    r"|rivaroxaban|heparin|clopidogrel|ibuprofen|naproxen|insulin|steroids?)"
+)
+STOPPING = r"stop(?:s|ping|ped)?"
+OTHER_VERBS = (
+    r"discontinu(?:e|es|ed|ing)|paus(?:e|es|ed|ing)|quit(?:s|ting)?|skip(?:s|ped|ping)?"
+    r"|ceas(?:e|es|ed|ing)|halt(?:s|ed|ing)?|hold(?:s|ing)?(?: off(?: on)?)?"
+    r"|(?:do not|don't|dont) take|(?:come|coming|go|going) off"
+)
 STOP = re.compile(
-    r"\bstop (?:taking|using your|your)\b|\bcome off (?:your|any|all)\b"
-    r"|\bstop (?:using )?(?:your |any |all )?(?:medicines?|medications?|tablets|pills"
-    r"|blood thinners?|anticoagulants?|warfarin|aspirin)\b",
+    rf"\b{STOPPING} (?:taking|using your|your)\b|\b(?:come|coming) off (?:your|any|all)\b"
+    rf"|\b(?:{STOPPING}|{OTHER_VERBS}) (?:taking |using )?(?:your |any |all |the |this |that )?"
+    rf"(?:\w+ )?{MEDICINE}\b",
     FLAGS,
 )
 NEGATED = re.compile(r"(?:\bnot|\bnever|n't)(?: \w+ly)? $", FLAGS)
@@ -29,7 +43,7 @@ ASKED = re.compile(r"\b(?:do|if|whether|may|might)\s*$", FLAGS)
 
 def unsafe_phrase(text):
     """The first phrase in `text` patients must not read from us, or None."""
-    plain = re.sub(r"\s+", " ", text.replace("\u2019", "'"))  # curly apostrophes, line breaks
+    plain = re.sub(r"\s+", " ", visible(text).replace("\u2019", "'"))  # curly ', line breaks
     if found := NEVER.search(plain):
         return found.group()
     for pattern, excused in ((STOP, NEGATED), (DIAGNOSIS, ASKED)):
@@ -37,6 +51,13 @@ def unsafe_phrase(text):
             if not excused.search(plain[: found.start()]):
                 return found.group()
     return None
+
+
+def visible(text):
+    """What a reader sees: without the zero-width spaces and soft hyphens a paste can
+    bring, which would otherwise hide "stop" from these checks."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
 def unsafe_wording_errors(instance, fields):

@@ -325,3 +325,32 @@ def test_admin_cannot_publish_a_topic_that_tells_patients_they_are_safe(admin_cl
 def test_advice_and_questions_are_allowed_but_orders_and_verdicts_are_not(allowed, refused):
     assert unsafe_phrase(allowed) is None
     assert unsafe_phrase(refused)
+
+
+@pytest.mark.parametrize(
+    "refused",
+    ["Stopping your blood thinners a week before is advised.",
+     "Please discontinue warfarin 5 days before.",
+     "Pause your aspirin for a week.",
+     "You should quit your anticoagulant first.",
+     "Don\u2019t take your blood thinners on the day.",
+     "Skip your morning dose of warfarin.",
+     "Hold off on ibuprofen and aspirin for three days.",
+     "S\u200btop taking your tablets.",
+     "Stop tak\u00ading your tablets."],
+)  # fmt: skip
+def test_other_ways_of_telling_patients_to_stop_a_medicine_are_refused(refused):
+    assert unsafe_phrase(refused)
+
+
+@pytest.mark.parametrize(
+    "allowed",
+    ["Skip your make-up for 24 hours.",
+     "Pause hot baths and saunas for a few days.",
+     "Stopping some of these can be dangerous.",
+     "Never skip a dose of a prescribed medicine without asking your doctor.",
+     "You should not pause your warfarin unless your prescriber says so.",
+     "Stop using retinol creams two days before."],
+)  # fmt: skip
+def test_advice_that_uses_the_same_verbs_is_still_allowed(allowed):
+    assert unsafe_phrase(allowed) is None
