@@ -54,10 +54,13 @@ def unsafe_phrase(text):
 
 
 def visible(text):
-    """What a reader sees: without the zero-width spaces and soft hyphens a paste can
-    bring, which would otherwise hide "stop" from these checks."""
+    """Roughly what a reader sees: without Markdown's emphasis and link marks
+    ("**Stop** taking", "[stop your](#) tablets"), and without the zero-width spaces and
+    soft hyphens a paste can bring, any of which would otherwise hide "stop" here."""
     text = unicodedata.normalize("NFKC", text)
-    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [words](address) -> words
+    return re.sub(r"[*_`~]+", "", text)
 
 
 def unsafe_wording_errors(instance, fields):

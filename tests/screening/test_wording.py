@@ -337,7 +337,10 @@ def test_advice_and_questions_are_allowed_but_orders_and_verdicts_are_not(allowe
      "Skip your morning dose of warfarin.",
      "Hold off on ibuprofen and aspirin for three days.",
      "S\u200btop taking your tablets.",
-     "Stop tak\u00ading your tablets."],
+     "Stop tak\u00ading your tablets.",
+     "**Stop** taking your tablets.",
+     "Please [stop your](#why) warfarin.",
+     "Skip _your_ warfarin."],
 )  # fmt: skip
 def test_other_ways_of_telling_patients_to_stop_a_medicine_are_refused(refused):
     assert unsafe_phrase(refused)
