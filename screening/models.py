@@ -314,15 +314,21 @@ class SubmissionQuerySet(models.QuerySet):
         text = " ".join(text.split())
         if not text:
             return self
-        # normalise makes any dash a phone or word processor pastes ("ABCD–EFGH") a "-".
-        code = re.sub(r"[\s-]", "", rules.normalise(text)).upper()
-        reference = f"{code[:4]}-{code[4:]}" if len(code) == 8 else text.upper()
+        reference = as_reference(text)
         return self.filter(
             models.Q(reference__iexact=reference) | models.Q(full_name__icontains=text)
         )
 
     def older_than(self, moment):
         return self.filter(created_at__lt=moment)
+
+
+def as_reference(text):
+    """A reference as people type or paste it ("abcd efgh", "ABCD–EFGH") in its stored
+    form, "ABCD-EFGH"; other text upper-cased."""
+    # normalise makes any dash a phone or word processor pastes a "-".
+    code = re.sub(r"[\s-]", "", rules.normalise(text)).upper()
+    return f"{code[:4]}-{code[4:]}" if len(code) == 8 else text.upper()
 
 
 class Submission(models.Model):

@@ -5,7 +5,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
 from mesoinfo.forms import form_helper, within_limit
-from screening.models import Attendance, AuditEvent, ReviewStatus
+from screening.models import Attendance, AuditEvent, ReviewStatus, as_reference
 
 
 class SignInForm(AuthenticationForm):
@@ -201,7 +201,8 @@ class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(
         label="Action", required=False, choices=[("", "Any action"), *AuditEvent.Action.choices]
     )
-    user = forms.CharField(label="Staff username", required=False, max_length=150)
+    user = forms.CharField(label="Staff username (or part)", required=False, max_length=150)
+    reference = forms.CharField(label="Submission reference", required=False, max_length=20)
     # Set by the column headings' links and never shown, so an unknown value (an edited
     # address) falls back to the usual order instead of an error no one can see.
     sort = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -209,3 +210,14 @@ class AuditFilterForm(forms.Form):
     def clean_sort(self):
         sort = self.cleaned_data["sort"]
         return sort if sort.removeprefix("-") in self.SORTABLE else ""
+
+    def clean_reference(self):
+        typed = " ".join(self.cleaned_data["reference"].split())
+        return as_reference(typed) if typed else ""
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and start > end:
+            self.add_error("end", "The To date must be the same as or after the From date")
+        return data

@@ -1,3 +1,4 @@
+from datetime import UTC, datetime, time, timedelta
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -339,15 +340,23 @@ def _audit_events(request):
     form = AuditFilterForm(request.GET or None)
     events = AuditEvent.objects.all()
     data = valid_filters(form)
+    # Whole days in UTC, as the log shows them; bounds rather than __date, so the
+    # created_at index is used.
     if data.get("start"):
-        events = events.filter(created_at__date__gte=data["start"])
+        events = events.filter(created_at__gte=utc_midnight(data["start"]))
     if data.get("end"):
-        events = events.filter(created_at__date__lte=data["end"])
+        events = events.filter(created_at__lt=utc_midnight(data["end"] + timedelta(days=1)))
     if data.get("action"):
         events = events.filter(action=data["action"])
     if data.get("user"):
-        events = events.filter(actor_name__iexact=data["user"])
+        events = events.filter(actor_name__icontains=data["user"])
+    if data.get("reference"):
+        events = events.filter(reference=data["reference"])
     return form, events.order_by(data.get("sort") or "-created_at", "-id")
+
+
+def utc_midnight(day):
+    return datetime.combine(day, time.min, tzinfo=UTC)
 
 
 @staff_permission_required("screening.view_auditlog")

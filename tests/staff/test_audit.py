@@ -1,3 +1,5 @@
+from datetime import UTC, datetime
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
@@ -141,3 +143,45 @@ def test_many_events_appended_at_once_link_up_like_single_ones(capsys):
     assert [(e.pk, e.hash) for e in stored] == [(e.pk, e.hash) for e in events]
     call_command("verify_audit_chain")
     assert "Audit chain intact: 6 events." in capsys.readouterr().out
+
+
+def event_at(moment, reference):
+    event = audit.new_event(AuditEvent.Action.VIEW, reference=reference, at=moment)
+    if connection.vendor == "postgresql":
+        audit.append_in_postgresql(event)
+    else:
+        audit.append(event)
+
+
+def rows(response):
+    return response.content.decode().split("<tbody>")[1].split("</tbody>")[0]
+
+
+def test_auditor_finds_every_look_at_one_submission_by_its_reference_however_typed(signed_in):
+    make_events(3)
+    client = signed_in("Auditor")
+    for typed in ["AAAA-0001", "aaaa 0001", " aaaa0001 "]:
+        shown = rows(client.get("/staff/audit/", {"reference": typed}))
+        assert "AAAA-0001" in shown and "AAAA-0000" not in shown and "AAAA-0002" not in shown
+
+
+def test_part_of_a_username_finds_that_persons_events(signed_in, staff_user):
+    audit.record(AuditEvent.Action.VIEW, user=staff_user("Clinician", username="nurse.jo"))
+    shown = rows(signed_in("Auditor").get("/staff/audit/", {"user": "NURSE"}))
+    assert "nurse.jo" in shown
+
+
+def test_times_are_shown_and_filtered_as_utc_days(signed_in):
+    event_at(datetime(2026, 7, 1, 23, 30, tzinfo=UTC), "LATE-0701")  # 00:30 on 2 July in London
+    event_at(datetime(2026, 7, 2, 0, 30, tzinfo=UTC), "EARL-0702")
+    client = signed_in("Auditor")
+    shown = rows(client.get("/staff/audit/", {"start": "2026-07-01", "end": "2026-07-01"}))
+    assert "LATE-0701" in shown and "2026-07-01 23:30:00" in shown
+    assert "EARL-0702" not in shown
+
+
+def test_a_from_date_after_the_to_date_is_explained(signed_in):
+    response = signed_in("Auditor").get(
+        "/staff/audit/", {"start": "2026-07-02", "end": "2026-07-01"}
+    )
+    assert "The To date must be the same as or after the From date" in response.content.decode()
