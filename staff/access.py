@@ -11,7 +11,11 @@ from screening import audit
 from screening.models import AuditEvent
 
 
-def staff_permission_required(*perms):
+def staff_permission_required(*perms, others_go_home=False):
+    """With `others_go_home` (the queue, at /staff/, where sign-in and the README send
+    everyone), staff without the permissions who have a page of their own, such as an
+    auditor, are sent there instead of being refused."""
+
     def decorator(view):
         @wraps(view)
         @never_cache
@@ -22,6 +26,9 @@ def staff_permission_required(*perms):
             if not user.is_verified():
                 return redirect(f"/staff/two-factor/?{urlencode({'next': request.path})}")
             if not user.has_perms(perms):
+                home = landing_page(user)
+                if others_go_home and request.method == "GET" and home != request.path:
+                    return redirect(home)
                 audit.record(AuditEvent.Action.DENIED, request=request, detail=request.path[:200])
                 raise PermissionDenied
             return view(request, *args, **kwargs)

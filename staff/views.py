@@ -134,7 +134,7 @@ def drop_search_from_address(request):
     return HttpResponseSeeOther(queue_url(queue_form(request).address_filters()))
 
 
-@staff_permission_required("screening.view_queue")
+@staff_permission_required("screening.view_queue", others_go_home=True)
 @require_http_methods(["GET", "POST"])
 def queue_list(request):
     """The review queue. The filter form is sent by POST: its search is kept in the

@@ -26,6 +26,9 @@ ALLOWED = {
     "audit-export": {"Auditor"},
 }
 
+# Staff who open the queue's address without access to it, but with a page of their own.
+SENT_HOME = {("queue", "Auditor"): "/staff/audit/"}
+
 
 def staff_urls(reference):
     resolver = get_resolver()
@@ -67,7 +70,11 @@ def test_each_role_opens_exactly_the_pages_it_is_allowed(staff_user, submission_
     for name, url in staff_urls(reference):
         expected = allowed_status(name) if role in ALLOWED[name] else 403
         count("staff URLs x roles checked")
-        assert client.get(url).status_code == expected, (role, url)
+        response = client.get(url)
+        if (name, role) in SENT_HOME:
+            assert response.status_code == 302 and response["Location"] == SENT_HOME[name, role]
+        else:
+            assert response.status_code == expected, (role, url)
 
 
 def test_superuser_opens_every_staff_page(admin_client, submission_factory):
@@ -190,3 +197,15 @@ def test_an_export_by_staff_without_health_access_shows_neither_flags_nor_flag_o
     lines = b"".join(response.streaming_content).decode().splitlines()[1:]
     assert [line.split(",")[0] for line in lines] == [soon.reference, flagged_later.reference]
     assert all(line.endswith("(not shown)") for line in lines)
+
+
+def test_an_auditor_opening_the_staff_address_is_sent_to_the_audit_log_not_refused(signed_in):
+    response = signed_in("Auditor").get("/staff/")
+    assert response.status_code == 302 and response["Location"] == "/staff/audit/"
+    assert not AuditEvent.objects.filter(action="denied").exists()
+
+
+def test_staff_with_no_role_are_told_to_ask_for_one(signed_in):
+    response = signed_in().get("/staff/")
+    assert response.status_code == 403
+    assert "Your account has no role yet" in response.content.decode()
