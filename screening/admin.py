@@ -1,13 +1,14 @@
 from django import forms
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
 from screening import audit
 from screening.models import AuditEvent, Contraindication, Question, Submission
 
 
 @admin.register(Contraindication)
-class ContraindicationAdmin(admin.ModelAdmin):
+class ContraindicationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "code"]
     readonly_fields = ["code"]
     fields = ["code", "name", "explanation", "guidance", "keywords"]
@@ -33,7 +34,7 @@ class QuestionListForm(forms.ModelForm):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(SimpleHistoryAdmin):
     list_display = ["text", "section", "position", "active", "contraindication"]
     list_filter = ["section", "active"]
     list_editable = ["position", "active"]

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from content.models import FLAGS_TOPIC_SLUG
 from mesoinfo.encryption import EncryptedJSONField, EncryptedTextField
@@ -34,6 +35,9 @@ class Contraindication(models.Model):
         "was answered “no”.",
     )
     position = models.PositiveSmallIntegerField(default=0)
+    # Every version, with who saved it: a keyword or wording change alters which
+    # patients are flagged and what they read.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "code"]
@@ -146,6 +150,7 @@ class Question(models.Model):
     scan_for_keywords = models.BooleanField(default=False, editable=False)
 
     objects = QuestionQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["section", "position"]

@@ -357,3 +357,26 @@ def test_other_ways_of_telling_patients_to_stop_a_medicine_are_refused(refused):
 )  # fmt: skip
 def test_advice_that_uses_the_same_verbs_is_still_allowed(allowed):
     assert unsafe_phrase(allowed) is None
+
+
+@pytest.mark.django_db
+def test_each_change_to_a_flags_keywords_is_kept_with_who_made_it(admin_client, admin_user):
+    flag = Contraindication.objects.get(code="anticoagulants")
+    form = {"name": flag.name, "explanation": flag.explanation, "guidance": flag.guidance,
+            "keywords": flag.keywords.replace("warfarin", "marevan")}  # fmt: skip
+    response = admin_client.post(f"/admin/screening/contraindication/{flag.pk}/change/", form)
+    assert response.status_code == 302
+    newest, before = flag.history.all()[:2]
+    assert newest.history_user == admin_user and "marevan" in newest.keywords
+    assert "warfarin" in before.keywords and before.history_change_reason
+    page = admin_client.get(f"/admin/screening/contraindication/{flag.pk}/history/")
+    assert page.status_code == 200 and admin_user.username in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_question_reworded_in_the_admin_keeps_its_earlier_wording(admin_client):
+    question = Question.objects.get(key="pregnant")
+    old_text = question.text
+    question.text = "Could you be pregnant?"
+    question.save()
+    assert [v.text for v in question.history.all()[:2]] == ["Could you be pregnant?", old_text]

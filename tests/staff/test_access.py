@@ -209,3 +209,23 @@ def test_staff_with_no_role_are_told_to_ask_for_one(signed_in):
     response = signed_in().get("/staff/")
     assert response.status_code == 403
     assert "Your account has no role yet" in response.content.decode()
+
+
+def test_an_editor_edits_topics_and_wording_in_the_admin_but_sees_no_patient(
+    client, staff_user, submission_factory
+):
+    submission = submission_factory(flags=["pregnancy"])
+    editor = staff_user("Editor")
+    editor.is_staff = True
+    editor.save()
+    client = verified_login(client, editor)
+    allowed = ["/admin/content/topic/", "/admin/screening/question/",
+               "/admin/screening/contraindication/", "/admin/content/clinic/"]  # fmt: skip
+    for page in allowed:
+        assert client.get(page).status_code == 200, page
+    refused = ["/admin/screening/submission/", "/admin/screening/auditevent/",
+               f"/admin/screening/submission/{submission.pk}/change/", "/admin/auth/user/",
+               submission.get_absolute_url(), "/staff/audit/"]  # fmt: skip
+    for page in refused:
+        assert client.get(page).status_code in (403, 404), page
+    assert client.get("/staff/")["Location"] == "/admin/"
