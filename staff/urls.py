@@ -17,6 +17,7 @@ urlpatterns = [
         views.emergency_access,
         name="submission-emergency",
     ),
+    path("still-here/", views.still_here, name="still-here"),
     path("audit/", views.audit_log, name="audit"),
     path("audit/export.csv", views.audit_export, name="audit-export"),
 ]

@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -353,6 +353,14 @@ def _audit_events(request):
     if data.get("reference"):
         events = events.filter(reference=data["reference"])
     return form, events.order_by(data.get("sort") or "-created_at", "-id")
+
+
+@staff_permission_required()
+@require_http_methods(["POST"])
+def still_here(request):
+    """The idle warning's "Stay signed in": a request like any other, so the idle clock
+    starts again (the absolute limit still applies). Nothing else happens."""
+    return HttpResponse(status=204)
 
 
 def utc_midnight(day):

@@ -26,7 +26,7 @@ def test_staff_are_warned_five_minutes_before_the_idle_sign_out(signed_in_page, 
     page.clock.fast_forward("00:20")
     warning = page.get_by_role("alert").filter(has_text=WARNING)
     warning.wait_for()
-    assert "Save your changes now" in warning.inner_text()
+    assert "Anything you have typed and not saved would be lost" in warning.inner_text()
 
 
 def test_the_staff_page_with_the_warning_still_passes_the_accessibility_checks(
@@ -37,3 +37,34 @@ def test_the_staff_page_with_the_warning_still_passes_the_accessibility_checks(
     page.clock.fast_forward("24:10")
     page.get_by_role("alert").filter(has_text=WARNING).wait_for()
     check_page(page)
+
+
+def test_stay_signed_in_starts_the_idle_clock_again_and_the_warning_stays_in_view(
+    signed_in_page,
+):
+    page = signed_in_page
+    page.set_viewport_size({"width": 768, "height": 600})
+    page.goto("/staff/")
+    page.clock.fast_forward("24:10")
+    warning = page.get_by_role("alert").filter(has_text=WARNING)
+    page.mouse.wheel(0, 5000)
+    box = warning.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 600  # fixed, so still on screen
+    with page.expect_response("**/staff/still-here/") as answer:
+        warning.get_by_role("button", name="Stay signed in").click()
+    assert answer.value.status == 204
+    warning.wait_for(state="detached")
+    page.clock.fast_forward("23:50")
+    assert page.get_by_role("alert").filter(has_text=WARNING).count() == 0
+    page.clock.fast_forward("00:20")
+    page.get_by_role("alert").filter(has_text=WARNING).wait_for()
+
+
+def test_typing_counts_as_activity_at_most_once_a_minute(signed_in_page):
+    page = signed_in_page
+    page.goto("/staff/")
+    page.clock.fast_forward("02:00")
+    with page.expect_response("**/staff/still-here/"):
+        page.get_by_label("Reference or name").fill("Jo")
+    page.clock.fast_forward("23:00")  # 25 minutes after loading, 23 after typing
+    assert page.get_by_role("alert").filter(has_text=WARNING).count() == 0

@@ -14,7 +14,7 @@ from tests.security.figures import count
 pytestmark = pytest.mark.django_db
 OPEN = {"login", "two-factor", "logout"}
 # Opened with a form's POST: a GET that passes the permission check gets 405.
-POST_ONLY = {"submission-emergency"}
+POST_ONLY = {"submission-emergency", "still-here"}
 # What each role may open; everything else must be refused.
 ALLOWED = {
     "queue": {"Reception", "Clinician"},
@@ -24,6 +24,7 @@ ALLOWED = {
     "submission-emergency": {"Reception"},
     "audit": {"Auditor"},
     "audit-export": {"Auditor"},
+    "still-here": {"Reception", "Clinician", "Auditor", None},
 }
 
 # Staff who open the queue's address without access to it, but with a page of their own.

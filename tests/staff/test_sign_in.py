@@ -139,6 +139,18 @@ def test_idle_staff_are_signed_out_after_30_minutes(signed_in, monkeypatch):
     assert response["Location"].startswith("/staff/login/")
 
 
+def test_stay_signed_in_counts_as_activity_but_not_once_signed_out(signed_in, monkeypatch):
+    client = signed_in("Clinician")
+    start = time.time()
+    monkeypatch.setattr(time, "time", lambda: start + 25 * 60)
+    assert client.post("/staff/still-here/").status_code == 204
+    monkeypatch.setattr(time, "time", lambda: start + 50 * 60)  # 25 minutes after that
+    assert client.get("/staff/").status_code == 200
+    monkeypatch.setattr(time, "time", lambda: start + 90 * 60)
+    response = client.post("/staff/still-here/")
+    assert response.status_code == 302 and response["Location"].startswith("/staff/login/")
+
+
 def test_active_staff_are_still_signed_out_after_12_hours(signed_in, monkeypatch):
     client = signed_in("Clinician")
     start = time.time()
