@@ -113,7 +113,9 @@ class Topic(models.Model):
 
     title = models.CharField(max_length=120)
     slug = models.SlugField(
-        max_length=80, unique=True, help_text="The page's web address: /topics/<slug>/."
+        max_length=80,
+        unique=True,
+        help_text="The page's web address: /topics/this-text/. Lower case, numbers and hyphens.",
     )
     summary = models.CharField(
         max_length=200,

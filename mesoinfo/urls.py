@@ -32,6 +32,9 @@ urlpatterns = [
 
 # The admin shows health data: only staff who have passed their second factor get in.
 admin.site.__class__ = OTPAdminSite
+admin.site.site_header = "MesoInfo admin"
+admin.site.site_title = "MesoInfo admin"
+admin.site.index_title = "Topic pages, questionnaire wording, staff and clinic details"
 
 handler400 = "mesoinfo.views.bad_request"
 handler403 = "mesoinfo.views.permission_denied"

@@ -1,8 +1,10 @@
 import base64
+import math
 
 from crispy_forms_gds.layout import Field
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils import timezone
 
 from mesoinfo.forms import form_helper, within_limit
 from screening.models import Attendance, AuditEvent, ReviewStatus, as_reference
@@ -48,10 +50,11 @@ class TokenForm(forms.Form):
 
     def clean_token(self):
         token = self.cleaned_data["token"].strip().replace(" ", "")
-        allowed, _ = self.device.verify_is_allowed()
+        allowed, why = self.device.verify_is_allowed()
         if not allowed:
             raise forms.ValidationError(
-                "Too many wrong codes in a row. Wait a minute, then enter the newest code",
+                f"After a wrong code there is a short wait. Wait {wait_for(why)}, then "
+                "enter the newest code",
                 code="throttled",
             )
         if not token.isdigit() or not self.device.verify_token(token):
@@ -129,15 +132,28 @@ class QueueFilterForm(forms.Form):
         return {name: data[name] for name in self.fields if name != "q" and data.get(name)}
 
 
+def wait_for(why):
+    """How long django-otp's throttle still refuses codes, in words."""
+    until = (why or {}).get("locked_until")
+    if until is None:
+        return "a minute"
+    seconds = max(1, math.ceil((until - timezone.now()).total_seconds()))
+    return f"{seconds} second{'s' if seconds != 1 else ''}" if seconds < 60 else "a minute"
+
+
+# The audit event's detail holds 200 characters: "reason: " and the reason, all of it.
+REASON_LIMIT = 190
+
+
 class EmergencyAccessForm(forms.Form):
     reason = forms.CharField(
         label="Why do you need the health answers now?",
         help_text="For example: who asked you, and what is happening. No health details: "
         "the reason is shown in the audit log.",
-        max_length=200,
+        max_length=REASON_LIMIT,
         error_messages={
             "required": "Say why you need the health answers now",
-            "max_length": "Keep the reason to 200 characters or fewer",
+            "max_length": f"Keep the reason to {REASON_LIMIT} characters or fewer",
         },
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )

@@ -1,4 +1,3 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from staff import views
@@ -8,7 +7,7 @@ urlpatterns = [
     path("", views.queue_list, name="queue"),
     path("login/", views.SignInView.as_view(), name="login"),
     path("two-factor/", views.two_factor, name="two-factor"),
-    path("logout/", auth_views.LogoutView.as_view(next_page="staff:login"), name="logout"),
+    path("logout/", views.SignOutView.as_view(), name="logout"),
     path("export.csv", views.queue_export, name="export"),
     path("submissions/<str:reference>/", views.submission_detail, name="submission"),
     path("submissions/<str:reference>/print/", views.submission_print, name="submission-print"),

@@ -102,6 +102,17 @@ def flag_choices():
     return [(c.code, c.name) for c in Questionnaire.current().flag_order()]
 
 
+class SignOutView(auth_views.LogoutView):
+    next_page = "staff:login"
+
+    def post(self, request, *args, **kwargs):
+        was_signed_in = request.user.is_authenticated
+        response = super().post(request, *args, **kwargs)
+        if was_signed_in:
+            messages.info(request, "You have signed out.")
+        return response
+
+
 class HttpResponseSeeOther(HttpResponseRedirect):
     """After a POST: the browser follows with a GET, and a reload does not send again."""
 

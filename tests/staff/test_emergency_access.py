@@ -120,3 +120,12 @@ def test_removing_a_persons_own_emergency_access_ends_their_open_grant(
     assert HEALTH_QUESTION in signed_in.get(submission.get_absolute_url()).text
     person.user_permissions.remove(Permission.objects.get(codename="emergency_access"))
     assert HEALTH_QUESTION not in signed_in.get(submission.get_absolute_url()).text
+
+
+def test_the_longest_reason_allowed_is_kept_whole_in_the_audit_log(signed_in, submission):
+    reception = signed_in("Reception")
+    reason = "R" * 189 + "Z"
+    too_long = open_with_reason(reception, submission, reason + "!")
+    assert "Keep the reason to 190 characters or fewer" in too_long.text
+    assert open_with_reason(reception, submission, reason).status_code == 302
+    assert AuditEvent.objects.get(action=Action.EMERGENCY_ACCESS).detail == f"reason: {reason}"
