@@ -420,19 +420,22 @@ class Submission(models.Model):
 
     def flags_with_reasons(self):
         """Each flag with the questions, as the patient saw them, whose answers raised
-        it (and the keyword found, if any). Submissions sent before reasons were kept
+        it, once each, with the keywords found in them (a "yes" and a medicine named in
+        its follow-up box are one reason). Submissions sent before reasons were kept
         have none."""
         asked = {row["key"]: row["question"] for row in self.answers}
-        return [
-            {
-                **flag,
-                "reasons": [
-                    {**reason, "question": asked.get(reason["key"], reason["key"])}
-                    for reason in flag.get("raised_by", [])
-                ],
-            }
-            for flag in self.flags
-        ]
+        flags = []
+        for flag in self.flags:
+            reasons = {}
+            for raised in flag.get("raised_by", []):
+                key = raised["key"]
+                reason = reasons.setdefault(
+                    key, {"key": key, "question": asked.get(key, key), "keywords": []}
+                )
+                if raised.get("keyword") and raised["keyword"] not in reason["keywords"]:
+                    reason["keywords"].append(raised["keyword"])
+            flags.append({**flag, "reasons": list(reasons.values())})
+        return flags
 
     def flags_for_patient(self):
         """Each flag with the words the patient typed that raised it, so someone who

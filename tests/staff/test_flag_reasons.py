@@ -54,3 +54,14 @@ def test_a_weight_loss_goal_highlights_the_goal_answer(signed_in, complete_quest
     page = staff_view_of(signed_in, complete_questionnaire, goal="weight")
     assert page.select_one(".flag-list li a")["href"] == "#answer-goal"
     assert "answers__raised" in page.select_one("#answer-goal")["class"]
+
+
+def test_a_yes_and_a_medicine_named_in_its_own_box_are_one_reason_not_two(
+    signed_in, complete_questionnaire
+):
+    page = staff_view_of(
+        signed_in, complete_questionnaire, blood_thinners="yes", blood_thinners_details="Apixaban"
+    )
+    flag = page.select_one(".flag-list li")
+    assert [a["href"] for a in flag.select("a")] == ["#answer-blood_thinners"]
+    assert "(mentions “apixaban”)" in flag.text
