@@ -21,7 +21,8 @@ def csv_response(filename, header, rows):
     writer = csv.writer(_Echo())
 
     def lines():
-        yield writer.writerow(header)
+        # The byte order mark tells Excel the file is UTF-8, or "José" opens as "JosÃ©".
+        yield "\ufeff" + writer.writerow(header)
         for row in rows:
             yield writer.writerow([neutralise(cell) for cell in row])
 

@@ -74,3 +74,13 @@ def test_a_submission_arriving_after_the_audit_is_not_in_the_file(
     body = b"".join(response.streaming_content).decode()
     assert body.count("\r\n") == 2
     assert audited.reference in body
+
+
+def test_the_export_opens_in_a_spreadsheet_with_accented_names_intact(
+    signed_in, submission_factory
+):
+    submission_factory(name="José Żółć")
+    response = signed_in("Clinician").get("/staff/export.csv")
+    body = b"".join(response.streaming_content)
+    assert body.startswith("\ufeffReference,".encode())
+    assert "José Żółć" in body.decode("utf-8-sig")
