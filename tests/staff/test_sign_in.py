@@ -220,3 +220,9 @@ def test_a_content_editor_without_a_staff_role_starts_in_the_admin(client, staff
     assert client.get("/admin/").status_code == 200
     assert client.get("/staff/")["Location"] == "/admin/"
     assert 'href="/admin/">Admin</a>' in client.get("/staff/audit/").content.decode()
+
+
+def test_an_empty_sign_in_says_which_box_to_fill_in(client):
+    page = client.post("/staff/login/", {"username": "", "password": ""}).content.decode()
+    assert "Enter your username" in page and "Enter your password" in page
+    assert "This field is required" not in page
