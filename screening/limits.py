@@ -41,9 +41,11 @@ def limit_reached(request):
     return CLINIC
 
 
-def clinic_limit_reached():
-    """True while the clinic-wide limit is turning patients away, for the staff queue."""
-    return (cache.get(CLINIC_KEY) or 0) > settings.SCREENING_CLINIC_SUBMISSIONS_PER_HOUR
+def clinic_limit_reached(cached=None):
+    """True while the clinic-wide limit is turning patients away, for the staff queue.
+    `cached`: values the caller already read from the cache, CLINIC_KEY among them."""
+    count = cache.get(CLINIC_KEY) if cached is None else cached.get(CLINIC_KEY)
+    return (count or 0) > settings.SCREENING_CLINIC_SUBMISSIONS_PER_HOUR
 
 
 def _device_count(request):

@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
+from screening import limits
 from screening.models import ReviewStatus, Submission
 from screening.services import QUEUE_COUNTS_KEY as COUNTS_KEY
 
@@ -52,14 +53,20 @@ def shown_fields(with_health):
     return [*QUEUE_FIELDS, "flags"] if with_health else QUEUE_FIELDS
 
 
-def status_counts():
+def status_counts(cached=None):
     """Submissions per status, from the shared cache: counting 100,000 rows on every page
-    view would make the queue slower as the clinic's data grows."""
-    counts = cache.get(COUNTS_KEY)
+    view would make the queue slower as the clinic's data grows. `cached`: what the page
+    already read from the cache (see `cached_state`)."""
+    counts = cache.get(COUNTS_KEY) if cached is None else cached.get(COUNTS_KEY)
     if counts is None:
         counts = dict(Submission.objects.values_list("status").annotate(n=Count("id")))
         cache.set(COUNTS_KEY, counts, 60)
     return [(status, counts.get(status.value, 0)) for status in ReviewStatus]
+
+
+def cached_state():
+    """The counts and the questionnaire's clinic-wide count, in one cache round trip."""
+    return cache.get_many([COUNTS_KEY, limits.CLINIC_KEY])
 
 
 class QueuePaginator(Paginator):

@@ -163,7 +163,8 @@ def queue_list(request):
 def show_queue(request, form):
     can_see_health = form.with_flags
     data = valid_filters(form)
-    counts = queue.status_counts()
+    cached = queue.cached_state()
+    counts = queue.status_counts(cached)
     total = (
         None
         if any(data.get(k) for k in ("q", "status", "flag", "consult"))
@@ -189,7 +190,7 @@ def show_queue(request, form):
             "today": timezone.localdate(),
             "filters": urlencode(kept_filters),
             "can_see_health": can_see_health,
-            "form_paused": limits.clinic_limit_reached(),
+            "form_paused": limits.clinic_limit_reached(cached),
             "can_export": request.user.has_perm("screening.export_submissions"),
             "queue_url": reverse("staff:queue"),
             "export_url": reverse("staff:export"),

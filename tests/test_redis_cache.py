@@ -11,6 +11,7 @@ from django.core.cache import caches
 from django.test import override_settings
 
 from screening import limits
+from staff import queue
 
 pytestmark = pytest.mark.django_db
 
@@ -192,3 +193,4 @@ def test_the_clinic_wide_send_count_is_shared_in_redis_and_read_by_the_queue(
     outcomes = [limits.limit_reached(rf.post("/", REMOTE_ADDR=f"198.51.100.{n}")) for n in (1, 2)]
     assert outcomes == [None, limits.CLINIC]
     assert limits.clinic_limit_reached()
+    assert limits.clinic_limit_reached(queue.cached_state())  # read with the counts
