@@ -6,6 +6,9 @@ makes six cache calls. The connections themselves were always pooled; this keeps
 client objects too (they are safe to share between threads).
 """
 
+import math
+import time
+
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 
@@ -54,10 +57,19 @@ class ReusingRedisCache(RedisCache):
 
 
 def count_hit(cache, key, window):
-    """`ReusingRedisCache.count_hit`, or the same with any other cache backend."""
+    """`ReusingRedisCache.count_hit`, or the same with any other cache backend (the file
+    cache, without REDIS_URL). There Django's incr() would store the count with the
+    default 5-minute timeout, so a steady trickle of hits would never start a new
+    window: the window's end is kept beside the count, and each write keeps to it.
+    Not atomic, unlike Redis: two workers counting at once may count one hit."""
     if hasattr(cache, "count_hit"):  # not isinstance: django.core.cache.cache is a proxy
         return cache.count_hit(key, window)
-    try:
-        return cache.incr(key)
-    except ValueError:  # the first hit in this window
-        return 1 if cache.add(key, 1, window) else cache.incr(key)
+    now = time.time()
+    ends = cache.get(f"{key}:ends")
+    if ends is None or ends <= now:
+        cache.set(f"{key}:ends", now + window, window)
+        cache.set(key, 1, window)
+        return 1
+    count = (cache.get(key) or 0) + 1
+    cache.set(key, count, max(1, math.ceil(ends - now)))
+    return count

@@ -24,8 +24,12 @@ logger = logging.getLogger(__name__)
 
 def limit_reached(request):
     """Count this send against both limits. Returns the limit it goes over, DEVICE or
-    CLINIC, or None. A send over the device limit is not counted for the clinic, so one
-    busy address cannot close the form for everyone else."""
+    CLINIC, or None. While the form is paused for the clinic nothing is counted, so a
+    patient who tries again is not then told their device sent too many. A send over
+    the device limit is not counted for the clinic, so one busy address cannot close
+    the form for everyone else."""
+    if clinic_limit_reached():
+        return CLINIC
     if _device_count(request) > settings.SCREENING_SUBMISSIONS_PER_HOUR:
         return DEVICE
     count = count_hit(cache, CLINIC_KEY, HOUR)

@@ -720,3 +720,14 @@ def test_a_question_added_after_its_step_was_answered_is_asked_before_sending(cl
     response = client.post("/screening/check-your-answers/", {"consent": "on"})
     assert response["Location"] == "/screening/medicines/"
     assert Submission.objects.count() == 0
+
+
+def test_sends_refused_while_the_form_is_paused_do_not_use_up_the_device_limit(
+    client, settings, complete_questionnaire
+):
+    settings.SCREENING_SUBMISSIONS_PER_HOUR = 2
+    settings.SCREENING_CLINIC_SUBMISSIONS_PER_HOUR = 1
+    assert send_from(client, complete_questionnaire, "198.51.100.9").status_code == 302
+    refused = [complete_questionnaire() for _ in range(3)]
+    assert {r.status_code for r in refused} == {429}
+    assert all("We cannot take your answers just now" in r.text for r in refused)
