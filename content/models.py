@@ -159,7 +159,10 @@ class Topic(models.Model):
         return reverse("content:topic-detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        errors = unsafe_wording_errors(self, ["title", "summary", "body"])
+        # The rendered words too: HTML tags and entities in the Markdown ("<b>Stop</b>
+        # taking", "S&#8203;top") are only words once rendered.
+        rendered = {"body": markdown.plain_text(self.body)}
+        errors = unsafe_wording_errors(self, ["title", "summary", "body"], also=rendered)
         errors.update(self._flags_topic_problems())
         if errors:
             raise ValidationError(errors)

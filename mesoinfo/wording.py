@@ -3,6 +3,7 @@ says someone is safe or excluded, and never tells anyone to stop a medicine."""
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 
@@ -14,43 +15,66 @@ NEVER = re.compile(
     r"|\bwe (?:have )?diagnosed\b|\byour diagnosis is\b",
     FLAGS,
 )
-# Orders to stop a medicine, unless just after "not", "never" or "n't" ("Do not
-# suddenly stop taking it" is the advice we want). Creams and exfoliants may be stopped,
-# and the other verbs ("skip", "pause"…) are only orders when a medicine follows them:
-# "skip your make-up" is fine.
-MEDICINE = (
-    r"(?:medicines?|medications?|meds|tablets?|pills?|doses?|prescriptions?"
-    r"|blood[ -]thinners?|anticoagulants?|anti-coagulants?|warfarin|aspirin|apixaban"
-    r"|rivaroxaban|heparin|clopidogrel|ibuprofen|naproxen|insulin|steroids?)"
+# Orders to stop a medicine: plain commands ("Stop your warfarin", "Skip your dose").
+# Not after "not", "never" or "n't", even in a list ("Do not stop or skip your
+# tablets" is the advice we want), not after "if you…" ("If you skip a dose…"), and
+# not in a question ("Have you stopped…?"). "Stopping your…" is refused too, as it can
+# be advice to stop, though "Stopping some of these can be dangerous" is not.
+# Creams and exfoliants may be stopped. The other verbs are orders only when a
+# medicine follows them ("skip your make-up" is fine): these words, and the keywords of
+# the flags about medicines (see unsafe_wording_errors).
+MEDICINES = (
+    "medicines?", "medications?", "meds", "tablets?", "pills?", "doses?", "prescriptions?",
+    "blood[ -]thinners?", "anti-?coagulants?", "warfarin", "aspirin", "apixaban",
+    "rivaroxaban", "heparin", "clopidogrel", "ibuprofen", "naproxen", "insulin", "steroids?",
+)  # fmt: skip
+MEDICINE_FLAGS = ("anticoagulants", "immune_compromise", "serious_illness")
+VERBS = (
+    r"stop|discontinue|pause|quit|skip|cease|halt|hold off(?: on)?|avoid|withhold|omit|miss"
+    r"|leave off|come off|go off|(?:do not|don't|dont) take"
 )
-STOPPING = r"stop(?:s|ping|ped)?"
-OTHER_VERBS = (
-    r"discontinu(?:e|es|ed|ing)|paus(?:e|es|ed|ing)|quit(?:s|ting)?|skip(?:s|ped|ping)?"
-    r"|ceas(?:e|es|ed|ing)|halt(?:s|ed|ing)?|hold(?:s|ing)?(?: off(?: on)?)?"
-    r"|(?:do not|don't|dont) take|(?:come|coming|go|going) off"
+NEGATED = re.compile(r"(?:\bnot|\bnever|n't)(?: \w+ly)?(?: \w+(?:,| or| and))* $", FLAGS)
+CONDITIONAL = re.compile(
+    r"\b(?:if|when|unless|you|who|they|we|people|patients|anyone|someone) $", FLAGS
 )
-STOP = re.compile(
-    rf"\b{STOPPING} (?:taking|using your|your)\b|\b(?:come|coming) off (?:your|any|all)\b"
-    rf"|\b(?:{STOPPING}|{OTHER_VERBS}) (?:taking |using )?(?:your |any |all |the |this |that )?"
-    rf"(?:\w+ )?{MEDICINE}\b",
-    FLAGS,
-)
-NEGATED = re.compile(r"(?:\bnot|\bnever|n't)(?: \w+ly)? $", FLAGS)
 # A diagnosis, unless asked as a question ("Do you have a bleeding disorder?").
 DIAGNOSIS = re.compile(r"\byou have (?:a|an) (?:\w+ )?disorder\b", FLAGS)
 ASKED = re.compile(r"\b(?:do|if|whether|may|might)\s*$", FLAGS)
 
 
-def unsafe_phrase(text):
-    """The first phrase in `text` patients must not read from us, or None."""
+@lru_cache(maxsize=16)
+def stop_orders(medicine_words=()):
+    words = "|".join(
+        [*MEDICINES, *(r"\s+".join(map(re.escape, w.split())) for w in medicine_words)]
+    )
+    return re.compile(
+        r"\bstop(?:ping)? (?:taking|using your|your)\b|\bcome off (?:your|any|all)\b"
+        rf"|\b(?:{VERBS}) (?:taking |using )?"
+        rf"(?:(?:your|any|all|the|this|that|these|those|a|an) (?:\w+ )?)?(?:{words})\b",
+        FLAGS,
+    )
+
+
+def unsafe_phrase(text, medicine_words=()):
+    """The first phrase in `text` patients must not read from us, or None.
+    `medicine_words`: more names of medicines than the built-in few."""
     plain = re.sub(r"\s+", " ", visible(text).replace("\u2019", "'"))  # curly ', line breaks
     if found := NEVER.search(plain):
         return found.group()
-    for pattern, excused in ((STOP, NEGATED), (DIAGNOSIS, ASKED)):
-        for found in pattern.finditer(plain):
-            if not excused.search(plain[: found.start()]):
-                return found.group()
+    for found in stop_orders(tuple(medicine_words)).finditer(plain):
+        before = plain[: found.start()]
+        if not (NEGATED.search(before) or CONDITIONAL.search(before) or asked(plain, found)):
+            return found.group()
+    for found in DIAGNOSIS.finditer(plain):
+        if not ASKED.search(plain[: found.start()]):
+            return found.group()
     return None
+
+
+def asked(text, found):
+    """Is the match inside a question?"""
+    end = re.search(r"[.!?]", text[found.end() :])
+    return end is not None and end.group() == "?"
 
 
 def visible(text):
@@ -63,11 +87,14 @@ def visible(text):
     return re.sub(r"[*_`~]+", "", text)
 
 
-def unsafe_wording_errors(instance, fields):
-    """{field: error} for each of `fields` whose text has a phrase patients must not read."""
+def unsafe_wording_errors(instance, fields, *, also=None):
+    """{field: error} for each of `fields` whose text has a phrase patients must not read.
+    `also`: {field: text} to check as well, such as a page's rendered words."""
     errors = {}
+    words = medicine_keywords()
     for field in fields:
-        phrase = unsafe_phrase(getattr(instance, field) or "")
+        texts = [getattr(instance, field) or "", (also or {}).get(field, "")]
+        phrase = next(filter(None, (unsafe_phrase(text, words) for text in texts)), None)
         if phrase:
             errors[field] = ValidationError(
                 f"Patients read this, and it says “{phrase}”. The site never tells anyone "
@@ -76,3 +103,12 @@ def unsafe_wording_errors(instance, fields):
                 code="unsafe_wording",
             )
     return errors
+
+
+def medicine_keywords():
+    """The keywords of the flags about medicines ("eliquis", "methotrexate"…), which an
+    admin keeps up to date, so "Stop your Eliquis" is caught too."""
+    from screening.models import Contraindication  # screening's models use this module
+
+    flags = Contraindication.objects.filter(code__in=MEDICINE_FLAGS)
+    return tuple(sorted({word for flag in flags for word in flag.keyword_list()}))

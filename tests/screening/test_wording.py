@@ -8,7 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from content import starter
-from mesoinfo.wording import unsafe_phrase
+from content.models import Topic
+from mesoinfo.wording import medicine_keywords, unsafe_phrase
 from screening.models import Contraindication, Question
 from screening.questionnaire import Questionnaire
 from tests.patients import all_no_answers
@@ -29,8 +30,11 @@ def patient_texts():
 
 @pytest.mark.django_db
 def test_nothing_a_patient_reads_says_safe_excluded_or_stop_a_medicine():
+    medicines = medicine_keywords()
     found = [
-        (where, unsafe_phrase(text)) for where, text in patient_texts() if unsafe_phrase(text)
+        (where, unsafe_phrase(text, medicines))
+        for where, text in patient_texts()
+        if unsafe_phrase(text, medicines)
     ]
     assert found == []
 
@@ -296,8 +300,6 @@ def test_admin_cannot_reword_a_question_hint_to_tell_patients_to_stop_a_medicine
 
 @pytest.mark.django_db
 def test_admin_cannot_publish_a_topic_that_tells_patients_they_are_safe(admin_client):
-    from content.models import Topic
-
     topic = Topic.objects.create(
         title="Aftercare", slug="aftercare-x", summary="After", body="Fine.",
         last_reviewed="2026-01-01", next_review_due="2027-01-01", reviewer_name="A",
@@ -340,7 +342,11 @@ def test_advice_and_questions_are_allowed_but_orders_and_verdicts_are_not(allowe
      "Stop tak\u00ading your tablets.",
      "**Stop** taking your tablets.",
      "Please [stop your](#why) warfarin.",
-     "Skip _your_ warfarin."],
+     "Skip _your_ warfarin.",
+     "Avoid aspirin and ibuprofen for a week before treatment.",
+     "Withhold your warfarin on the day.",
+     "Omit your morning dose.",
+     "Skip a dose the day before."],
 )  # fmt: skip
 def test_other_ways_of_telling_patients_to_stop_a_medicine_are_refused(refused):
     assert unsafe_phrase(refused)
@@ -353,7 +359,15 @@ def test_other_ways_of_telling_patients_to_stop_a_medicine_are_refused(refused):
      "Stopping some of these can be dangerous.",
      "Never skip a dose of a prescribed medicine without asking your doctor.",
      "You should not pause your warfarin unless your prescriber says so.",
-     "Stop using retinol creams two days before."],
+     "Stop using retinol creams two days before.",
+     "If you do not take any medicines, leave this box empty.",
+     "Answer no if you do not take any blood thinners.",
+     "Have you stopped taking a blood thinner in the last week?",
+     "Have you skipped any doses of your medicine recently?",
+     "Never stop or skip your medicines without asking your doctor.",
+     "Do not stop or pause your warfarin.",
+     "There is a short pause between doses.",
+     "If you miss a dose, ask the person who prescribed it what to do."],
 )  # fmt: skip
 def test_advice_that_uses_the_same_verbs_is_still_allowed(allowed):
     assert unsafe_phrase(allowed) is None
@@ -380,3 +394,33 @@ def test_a_question_reworded_in_the_admin_keeps_its_earlier_wording(admin_client
     question.text = "Could you be pregnant?"
     question.save()
     assert [v.text for v in question.history.all()[:2]] == ["Could you be pregnant?", old_text]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "refused",
+    ["Stop Eliquis a week before.", "Pause your Xarelto.", "Discontinue Xarelto.",
+     "Don't take Nurofen on the day.", "Skip your methotrexate that week."],
+)  # fmt: skip
+def test_the_flags_medicine_keywords_count_as_medicines_when_an_admin_saves(refused):
+    topic = Topic(title="Before", slug="before-x", summary="Before", body=refused,
+                  last_reviewed="2026-01-01", next_review_due="2027-01-01",
+                  reviewer_name="A", reviewer_role="B")  # fmt: skip
+    with pytest.raises(ValidationError) as error:
+        topic.full_clean()
+    assert "body" in error.value.message_dict
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "body",
+    ["<strong>Stop</strong> taking your warfarin.", "Stop&nbsp;taking your tablets.",
+     "S&#8203;top taking your tablets.", "St<!-- -->op taking your tablets."],
+)  # fmt: skip
+def test_html_in_a_topic_cannot_hide_an_order_to_stop_a_medicine(body):
+    topic = Topic(title="Before", slug="before-y", summary="Before", body=body,
+                  last_reviewed="2026-01-01", next_review_due="2027-01-01",
+                  reviewer_name="A", reviewer_role="B")  # fmt: skip
+    with pytest.raises(ValidationError) as error:
+        topic.full_clean()
+    assert "body" in error.value.message_dict
