@@ -1,4 +1,4 @@
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -210,8 +210,12 @@ def queue_export(request):
     submissions = queue.filtered(data, with_health=form.with_flags)
     submissions = submissions.only(*export_fields(with_flags=form.with_flags))
     # Read first, so no row is sent that the audit log does not name (a submission that
-    # arrives meanwhile is left out of the file).
-    exported = dict(submissions.values_list("pk", "reference"))
+    # arrives meanwhile is left out of the file). The flags are opened here too: a row
+    # no key opens then gets the usual 503 before anything is audited or sent, rather
+    # than cutting the file off half way.
+    checked = ("pk", "reference", "flags") if form.with_flags else ("pk", "reference")
+    rows = submissions.values_list(*checked).iterator(chunk_size=2000)
+    exported = {row[0]: row[1] for row in rows}
     audit.record_each(
         Action.EXPORT,
         list(exported.values()),
@@ -356,7 +360,7 @@ def _audit_events(request):
     # created_at index is used.
     if data.get("start"):
         events = events.filter(created_at__gte=utc_midnight(data["start"]))
-    if data.get("end"):
+    if data.get("end") and data["end"] < date.max:  # there is no day after 9999-12-31
         events = events.filter(created_at__lt=utc_midnight(data["end"] + timedelta(days=1)))
     if data.get("action"):
         events = events.filter(action=data["action"])

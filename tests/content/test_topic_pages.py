@@ -127,7 +127,7 @@ def test_privacy_notice_says_who_is_responsible_how_to_withdraw_and_where_to_com
         "is responsible for your information",
         "take back your agreement at any time",
         "You can still have a consultation",
-        "two small cookies",
+        "a few small cookies",
         "no advertising or tracking cookies",
         "Information Commissioner\u2019s Office",
     ]:

@@ -185,3 +185,11 @@ def test_a_from_date_after_the_to_date_is_explained(signed_in):
         "/staff/audit/", {"start": "2026-07-02", "end": "2026-07-01"}
     )
     assert "The To date must be the same as or after the From date" in response.content.decode()
+
+
+def test_the_last_possible_end_date_shows_everything_instead_of_failing(signed_in):
+    make_events(1)
+    client = signed_in("Auditor")
+    assert "AAAA-0000" in rows(client.get("/staff/audit/", {"end": "9999-12-31"}))
+    export = client.get("/staff/audit/export.csv", {"end": "9999-12-31"})
+    assert b"AAAA-0000" in b"".join(export.streaming_content)
