@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from mesoinfo.encryption import UnreadableValue
 from screening import audit, limits, services
 from screening.models import AuditEvent, Submission
 from screening.questionnaire import Questionnaire
@@ -213,9 +214,7 @@ def queue_export(request):
     # arrives meanwhile is left out of the file). The flags are opened here too: a row
     # no key opens then gets the usual 503 before anything is audited or sent, rather
     # than cutting the file off half way.
-    checked = ("pk", "reference", "flags") if form.with_flags else ("pk", "reference")
-    rows = submissions.values_list(*checked).iterator(chunk_size=2000)
-    exported = {row[0]: row[1] for row in rows}
+    exported = references_to_export(submissions, with_flags=form.with_flags)
     audit.record_each(
         Action.EXPORT,
         list(exported.values()),
@@ -224,6 +223,19 @@ def queue_export(request):
     )
     rows = queue_rows(submissions, only=exported, with_flags=form.with_flags)
     return csv_response("screening-queue.csv", QUEUE_HEADER, rows)
+
+
+def references_to_export(submissions, *, with_flags):
+    """{id: reference} of the rows to export, with their flags opened on the way."""
+    fields = ("pk", "reference", "flags") if with_flags else ("pk", "reference")
+    try:
+        rows = submissions.values_list(*fields).iterator(chunk_size=2000)
+        return {row[0]: row[1] for row in rows}
+    except UnreadableValue as error:
+        problem = str(error)
+    # Raised again out here, so the first error's traceback, which holds PostgreSQL's
+    # server-side cursor, is let go and the cursor closed while its connection has it.
+    raise UnreadableValue(problem)
 
 
 def export_filters(data):
