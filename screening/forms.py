@@ -21,6 +21,9 @@ TEXT_LIMIT = 5000
 TEXT_ROWS = 4  # crispy-forms-gds would make every box 10 rows: a long scroll on a phone
 
 
+PARTS = ("day", "month", "year")
+
+
 class DateParts(forms.MultiValueField):
     """A date typed as day, month and year boxes (the GOV.UK date pattern)."""
 
@@ -31,12 +34,14 @@ class DateParts(forms.MultiValueField):
         parts = [forms.CharField(required=False) for _ in range(3)]
         kwargs.setdefault("error_messages", {"required": f"Enter your {name.lower()}"})
         super().__init__(fields=parts, require_all_fields=False, **kwargs)
+        self.problem_part = 0  # the box (day, month, year) an error is about
         # Phones show a number pad; a birthday can come from the browser's autofill.
         for box, part in zip(self.widget.widgets, ("day", "month", "year"), strict=True):
             box.attrs["inputmode"] = "numeric"
             box.attrs["autocomplete"] = f"{autocomplete}-{part}" if autocomplete else "off"
 
     def compress(self, parts):
+        self.problem_part = 0
         day, month, year = ((p or "").strip() for p in (parts or ["", "", ""]))
         if not (day or month or year):
             if self.required:
@@ -44,17 +49,26 @@ class DateParts(forms.MultiValueField):
             return None
         missing = [n for n, v in (("day", day), ("month", month), ("year", year)) if not v]
         if missing:
-            raise ValidationError(
-                f"{self.name} must include a {' and a '.join(missing)}", code="incomplete"
-            )
+            message = f"{self.name} must include a {' and a '.join(missing)}"
+            raise self.problem_in(PARTS.index(missing[0]), message, "incomplete")
+        real_date = f"{self.name} must be a real date"
         if not (day + month + year).isdigit():
-            raise ValidationError(f"{self.name} must be a real date", code="invalid")
+            first = next(n for n, v in enumerate((day, month, year)) if not v.isdigit())
+            raise self.problem_in(first, real_date, "invalid")
         if len(year) != 4:
-            raise ValidationError("Year must include 4 numbers", code="year")
+            raise self.problem_in(2, "Year must include 4 numbers", "year")
         try:
             return date(int(year), int(month), int(day))
         except (ValueError, OverflowError):
-            raise ValidationError(f"{self.name} must be a real date", code="invalid") from None
+            raise self.problem_in(
+                1 if not 1 <= int(month) <= 12 else 0, real_date, "invalid"
+            ) from None
+
+    def problem_in(self, part, message, code):
+        """The error, shown at and linked to the box it is about (GOV.UK's date pattern):
+        "must include a month" takes the person to the month box."""
+        self.problem_part = part
+        return ValidationError(message, code=code)
 
 
 class ContactForm(forms.Form):

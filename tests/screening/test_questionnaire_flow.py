@@ -668,8 +668,8 @@ def test_going_back_after_sending_shows_the_result_not_a_lost_answers_message(
 
 def test_error_summary_links_land_on_a_real_input_for_dates_and_radios(client):
     page = soup(post_contact(client, date_of_birth_2=""))
-    assert page.select_one('.govuk-error-summary a[href="#id_date_of_birth_0"]')
-    assert page.select_one("#id_date_of_birth_0").name == "input"
+    assert page.select_one('.govuk-error-summary a[href="#id_date_of_birth_2"]')
+    assert page.select_one("#id_date_of_birth_2").name == "input"
     page = soup(client.post("/screening/treatment/", {}))
     links = [a["href"] for a in page.select(".govuk-error-summary a")]
     assert links and all(page.select_one(h).name == "input" for h in links)
@@ -731,3 +731,16 @@ def test_sends_refused_while_the_form_is_paused_do_not_use_up_the_device_limit(
     refused = [complete_questionnaire() for _ in range(3)]
     assert {r.status_code for r in refused} == {429}
     assert all("We cannot take your answers just now" in r.text for r in refused)
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "year", "box"),
+    [("3", "", "1985", 1), ("3", "4", "", 2), ("", "", "1985", 0), ("3", "13", "1985", 1),
+     ("31", "2", "1985", 0), ("3", "4", "85", 2), ("3", "x", "1985", 1)],
+)  # fmt: skip
+def test_a_date_error_links_to_the_box_it_is_about(client, day, month, year, box):
+    dates = {"date_of_birth_0": day, "date_of_birth_1": month, "date_of_birth_2": year}
+    page = soup(post_contact(client, **dates))
+    links = [a["href"] for a in page.select(".govuk-error-summary a")]
+    assert links == [f"#id_date_of_birth_{box}"]
+    assert page.select_one(f"#id_date_of_birth_{box}") is not None
