@@ -243,7 +243,7 @@ class QuestionsForm(forms.Form):
             if question.follow_up:
                 self.fields[f"{question.key}_details"] = _text_field(question, question.follow_up)
                 self.fields[f"{question.key}_details"].label = conditional_escape(
-                    f"If yes or not sure: {question.follow_up}"
+                    question.follow_up_label()
                 )
                 layout.append(Field.textarea(f"{question.key}_details", rows=TEXT_ROWS))
         self.helper = form_helper(*layout)
@@ -263,9 +263,10 @@ class QuestionsForm(forms.Form):
 
 
 def follow_up_error(question, answer, details):
-    """A "yes" or "not sure" needs its details. (A "no" with details is accepted: the
-    rules count it as unclear and raise the flag, so nothing typed is thrown away.)"""
-    if answer in (rules.YES, rules.NOT_SURE) and not details.strip():
+    """A "yes" or "not sure" (or "other") needs its details. (A "no" with details is
+    accepted: the rules count it as unclear and raise the flag, so nothing typed is
+    thrown away.)"""
+    if question.follow_up_wanted(answer) and not details.strip():
         return details_wanted(question.follow_up)
     return None
 

@@ -108,6 +108,9 @@ class Section(models.TextChoices):
         return list(cls)
 
 
+OTHER = "other"  # the choose-one answer that opens a follow-up box
+
+
 class QuestionQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True).select_related("contraindication")
@@ -133,7 +136,8 @@ class Question(models.Model):
     follow_up = models.CharField(
         max_length=250,
         blank=True,
-        help_text="Yes/no questions: asked when the answer is yes or not sure.",
+        help_text="A box for details. Yes/no questions: asked when the answer is yes or not "
+        "sure. Choose-one questions: asked when the answer is the one whose value is “other”.",
     )
     active = models.BooleanField(default=True)
     contraindication = models.ForeignKey(
@@ -202,10 +206,17 @@ class Question(models.Model):
     def _follow_up_problem(self):
         if not self.follow_up:
             return None
-        if self.kind != self.Kind.YES_NO:
+        if self.kind == self.Kind.TEXT:
             return ValidationError(
-                "Only yes / no questions have a follow-up box. Leave this empty.",
-                code="follow_up_not_yes_no",
+                "Only yes / no and choose-one questions have a follow-up box. Leave this empty.",
+                code="follow_up_on_text",
+            )
+        if self.kind == self.Kind.CHOICE and OTHER not in dict(self.choice_list()):
+            return ValidationError(
+                f"A choose-one question's follow-up box is for the answer whose value is "
+                f"“{OTHER}”. Add one (for example “{OTHER}|Something else”), or leave this "
+                "empty.",
+                code="follow_up_without_other",
             )
         clashing = f"{self.key}_details"
         if Question.objects.filter(key=clashing).exclude(pk=self.pk).exists():
@@ -235,6 +246,17 @@ class Question(models.Model):
                 code="scanned_question_switched_off",
             )
         return None
+
+    def follow_up_wanted(self, answer):
+        """Does this answer open the follow-up box: yes or not sure, or "other"?"""
+        if self.kind == self.Kind.YES_NO:
+            return answer in (rules.YES, rules.NOT_SURE)
+        return answer == OTHER
+
+    def follow_up_label(self):
+        if self.kind == self.Kind.YES_NO:
+            return f"If yes or not sure: {self.follow_up}"
+        return f"If \u201c{dict(self.choice_list()).get(OTHER, OTHER)}\u201d: {self.follow_up}"
 
     def choice_list(self):
         if self.kind == self.Kind.YES_NO:

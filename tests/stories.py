@@ -47,6 +47,7 @@ class Story:
     title: str
     answers: dict[str, str]
     goal: str = "skin"
+    goal_details: str = ""
     medicines: str = ""
     blood_thinners_details: str = ""
     allergy_details: str = ""
@@ -54,6 +55,14 @@ class Story:
 
 
 STORIES = [
+    # --- What the patient hopes for, in their own words --------------------------------
+    Story(
+        title="Nadia, 33, chose 'Something else' and wrote she wants to lose weight",
+        answers={"weight_loss": "no"},
+        goal="other",
+        goal_details="tone up and lose weight before my wedding",
+        expected=frozenset({"weight_loss_goal"}),
+    ),
     # --- Pregnancy and breastfeeding -------------------------------------------------------
     Story(
         title="Chloe, 29, ten weeks pregnant with her first, wants to brighten tired skin",
@@ -425,6 +434,7 @@ STORIES = [
         title="Callum, 52, takes omeprazole and sertraline, curious about treatment for a scar",
         answers={},
         goal="other",
+        goal_details="help an old scar on my arm fade",
         medicines="omeprazole 20mg, sertraline 50mg",
         allergy_details="n/a",
         expected=frozenset(),

@@ -12,12 +12,15 @@ def story_answers(story):
     answers = all_no_answers(**story.answers)
     answers.update(
         goal=story.goal,
+        goal_details=story.goal_details,
         medicines=story.medicines,
         allergy_details=story.allergy_details,
         blood_thinners_details=story.blood_thinners_details,
     )
     if answers["blood_thinners"] != "no" and not story.blood_thinners_details:
         answers["blood_thinners_details"] = "I don't know the name"
+    if answers["goal"] == "other" and not story.goal_details:
+        answers["goal_details"] = "Help my skin look less tired"
     if answers["skin_problem_at_area"] != "no":
         answers["skin_problem_at_area_details"] = "A rash on my cheek"
     return answers

@@ -744,3 +744,24 @@ def test_a_date_error_links_to_the_box_it_is_about(client, day, month, year, box
     links = [a["href"] for a in page.select(".govuk-error-summary a")]
     assert links == [f"#id_date_of_birth_{box}"]
     assert page.select_one(f"#id_date_of_birth_{box}") is not None
+
+
+def test_something_else_asks_what_and_what_is_written_can_raise_a_flag(
+    client, complete_questionnaire
+):
+    client.get("/screening/about-you/")
+    post_contact(client)
+    step = all_no_answers(goal="other", area="other")
+    page = soup(client.post("/screening/treatment/", step))
+    links = [a["href"] for a in page.select(".govuk-error-summary a")]
+    assert links == ["#id_area_details", "#id_goal_details"]
+    assert "If \u201cSomething else\u201d: What do you hope it will do?" in page.text
+    answers = all_no_answers(
+        goal="other", goal_details="lose weight for my wedding", area="other",
+        area_details="upper arms",
+    )  # fmt: skip
+    assert complete_questionnaire(answers).status_code == 302
+    submission = Submission.objects.get()
+    assert submission.flag_codes == ["weight_loss_goal"]
+    rows = {row["key"]: row for row in submission.answers}
+    assert rows["area"]["follow_up_answer"] == "upper arms"

@@ -184,12 +184,26 @@ def test_choice_questions_need_two_distinct_answers(admin_client, choices, messa
 
 
 @pytest.mark.django_db
-def test_only_yes_no_questions_take_a_follow_up(admin_client):
+def test_free_text_questions_take_no_follow_up(admin_client):
+    question = Question.objects.get(key="medicines")
+    response = change_question(admin_client, question, follow_up="Tell us more", active="on")
+    assert "Only yes / no and choose-one questions have a follow-up box" in response.text
+
+
+@pytest.mark.django_db
+def test_a_choose_one_follow_up_needs_an_answer_whose_value_is_other(admin_client):
     question = Question.objects.get(key="area")
-    response = change_question(
-        admin_client, question, choices=question.choices, follow_up="Tell us more", active="on"
+    without_other = "\n".join(
+        line for line in question.choices.splitlines() if not line.startswith("other|")
     )
-    assert "Only yes / no questions have a follow-up box" in response.content.decode()
+    response = change_question(
+        admin_client, question, choices=without_other, follow_up="Which area?", active="on"
+    )
+    assert "is for the answer whose value is \u201cother\u201d" in response.text
+    response = change_question(
+        admin_client, question, choices=question.choices, follow_up="Where exactly?", active="on"
+    )
+    assert response.status_code == 302
 
 
 @pytest.mark.django_db
@@ -249,13 +263,13 @@ def test_a_flags_keywords_cannot_all_be_removed(admin_client):
 
 @pytest.mark.django_db
 def test_the_question_list_reports_a_row_saved_before_a_check_instead_of_failing(admin_client):
-    Question.objects.filter(key="area").update(follow_up="Where exactly?")  # allowed before
-    area = Question.objects.get(key="area")
+    Question.objects.filter(key="medicines").update(follow_up="Which?")  # allowed before
+    medicines = Question.objects.get(key="medicines")
     form = {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "_save": "Save",
-            "form-0-id": area.pk, "form-0-position": "7", "form-0-active": "on"}  # fmt: skip
+            "form-0-id": medicines.pk, "form-0-position": "7", "form-0-active": "on"}  # fmt: skip
     response = admin_client.post("/admin/screening/question/", form)
     assert response.status_code == 200
-    assert "Only yes / no questions have a follow-up box" in response.content.decode()
+    assert "Only yes / no and choose-one questions have a follow-up box" in response.text
 
 
 @pytest.mark.django_db
