@@ -417,12 +417,7 @@ def test_a_question_reworded_in_the_admin_keeps_its_earlier_wording(admin_client
      "Don't take Nurofen on the day.", "Skip your methotrexate that week."],
 )  # fmt: skip
 def test_the_flags_medicine_keywords_count_as_medicines_when_an_admin_saves(refused):
-    topic = Topic(title="Before", slug="before-x", summary="Before", body=refused,
-                  last_reviewed="2026-01-01", next_review_due="2027-01-01",
-                  reviewer_name="A", reviewer_role="B")  # fmt: skip
-    with pytest.raises(ValidationError) as error:
-        topic.full_clean()
-    assert "body" in error.value.message_dict
+    assert "body" in topic_problems(refused)
 
 
 @pytest.mark.django_db
@@ -432,9 +427,14 @@ def test_the_flags_medicine_keywords_count_as_medicines_when_an_admin_saves(refu
      "S&#8203;top taking your tablets.", "St<!-- -->op taking your tablets."],
 )  # fmt: skip
 def test_html_in_a_topic_cannot_hide_an_order_to_stop_a_medicine(body):
-    topic = Topic(title="Before", slug="before-y", summary="Before", body=body,
+    assert "body" in topic_problems(body)
+
+
+def topic_problems(body):
+    """The fields the admin would refuse in a new topic with this body."""
+    topic = Topic(title="Before", slug="before", summary="Before", body=body,
                   last_reviewed="2026-01-01", next_review_due="2027-01-01",
                   reviewer_name="A", reviewer_role="B")  # fmt: skip
     with pytest.raises(ValidationError) as error:
         topic.full_clean()
-    assert "body" in error.value.message_dict
+    return error.value.message_dict
