@@ -2,10 +2,11 @@
 says someone is safe or excluded, and never tells anyone to stop a medicine."""
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from django.core.exceptions import ValidationError
+
+from screening import rules
 
 FLAGS = re.IGNORECASE
 # Wrong wherever they appear.
@@ -58,7 +59,7 @@ def stop_orders(medicine_words=()):
 def unsafe_phrase(text, medicine_words=()):
     """The first phrase in `text` patients must not read from us, or None.
     `medicine_words`: more names of medicines than the built-in few."""
-    plain = re.sub(r"\s+", " ", visible(text).replace("\u2019", "'"))  # curly ', line breaks
+    plain = re.sub(r"\s+", " ", visible(text))  # line breaks too
     if found := NEVER.search(plain):
         return found.group()
     for found in stop_orders(tuple(medicine_words)).finditer(plain):
@@ -80,9 +81,9 @@ def asked(text, found):
 def visible(text):
     """Roughly what a reader sees: without Markdown's emphasis and link marks
     ("**Stop** taking", "[stop your](#) tablets"), and without the zero-width spaces and
-    soft hyphens a paste can bring, any of which would otherwise hide "stop" here."""
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    soft hyphens a paste can bring (the same clean-up the flag rules make), any of which
+    would otherwise hide "stop" here."""
+    text = rules.unhidden(text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [words](address) -> words
     return re.sub(r"[*_`~]+", "", text)
 

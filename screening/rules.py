@@ -56,9 +56,16 @@ def normalise(text):
     """Lower case, single spaces, and plain letters: accents, full-width letters, invisible
     characters and the many kinds of dash pasted from web pages or phones would otherwise
     hide a name ('Wárfarin', 'war\u00adfarin', 'fish\u2011oil')."""
-    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", str(text or "")).lower())
-    text = "".join(_plain(char) for char in text)
-    return re.sub(r"\s+", " ", text).strip()
+    lowered = unicodedata.normalize("NFKC", str(text or "")).lower()
+    return re.sub(r"\s+", " ", unhidden(lowered)).strip()
+
+
+def unhidden(text):
+    """The text as a reader sees it, in its own case: full-width letters made plain,
+    accents, zero-width spaces and soft hyphens gone, every dash a "-" and every
+    apostrophe a "'"."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
+    return "".join(_plain(char) for char in text)
 
 
 def _plain(char):
