@@ -36,32 +36,33 @@ class DateParts(forms.MultiValueField):
         super().__init__(fields=parts, require_all_fields=False, **kwargs)
         self.problem_part = 0  # the box (day, month, year) an error is about
         # Phones show a number pad; a birthday can come from the browser's autofill.
-        for box, part in zip(self.widget.widgets, ("day", "month", "year"), strict=True):
+        for box, part in zip(self.widget.widgets, PARTS, strict=True):
             box.attrs["inputmode"] = "numeric"
             box.attrs["autocomplete"] = f"{autocomplete}-{part}" if autocomplete else "off"
 
     def compress(self, parts):
         self.problem_part = 0
-        day, month, year = ((p or "").strip() for p in (parts or ["", "", ""]))
-        if not (day or month or year):
+        values = tuple((p or "").strip() for p in (parts or ["", "", ""]))
+        day, month, year = values
+        if not any(values):
             if self.required:
                 raise ValidationError(self.error_messages["required"], code="required")
             return None
-        missing = [n for n, v in (("day", day), ("month", month), ("year", year)) if not v]
+        missing = [n for n, value in enumerate(values) if not value]
         if missing:
-            message = f"{self.name} must include a {' and a '.join(missing)}"
-            raise self.problem_in(PARTS.index(missing[0]), message, "incomplete")
+            names = " and a ".join(PARTS[n] for n in missing)
+            raise self.problem_in(missing[0], f"{self.name} must include a {names}", "incomplete")
         real_date = f"{self.name} must be a real date"
-        if not (day + month + year).isdigit():
-            first = next(n for n, v in enumerate((day, month, year)) if not v.isdigit())
-            raise self.problem_in(first, real_date, "invalid")
+        not_numbers = [n for n, value in enumerate(values) if not value.isdigit()]
+        if not_numbers:
+            raise self.problem_in(not_numbers[0], real_date, "invalid")
         if len(year) != 4:
             raise self.problem_in(2, "Year must include 4 numbers", "year")
         try:
             return date(int(year), int(month), int(day))
         except (ValueError, OverflowError):
             raise self.problem_in(
-                1 if not 1 <= int(month) <= 12 else 0, real_date, "invalid"
+                0 if 1 <= int(month) <= 12 else 1, real_date, "invalid"
             ) from None
 
     def problem_in(self, part, message, code):
@@ -280,7 +281,7 @@ def empty_detail_boxes(questions, data):
         for q in questions
         if q.kind == Question.Kind.YES_NO
         and q.contraindication_id is not None
-        and data.get(q.key) in (rules.YES, rules.NOT_SURE)
+        and q.follow_up_wanted(data.get(q.key))
     }
     return [
         q
