@@ -448,31 +448,20 @@ class Submission(models.Model):
         asked = {row["key"]: row["question"] for row in self.answers}
         flags = []
         for flag in self.flags:
-            reasons = {}
+            by_question = {}
             for raised in flag.get("raised_by", []):
-                key = raised["key"]
-                reason = reasons.setdefault(
-                    key, {"key": key, "question": asked.get(key, key), "keywords": []}
-                )
-                if raised.get("keyword") and raised["keyword"] not in reason["keywords"]:
-                    reason["keywords"].append(raised["keyword"])
-            flags.append({**flag, "reasons": list(reasons.values())})
+                by_question.setdefault(raised["key"], []).append(raised)
+            reasons = [
+                {"key": key, "question": asked.get(key, key), "keywords": keywords_in(raised)}
+                for key, raised in by_question.items()
+            ]
+            flags.append({**flag, "reasons": reasons})
         return flags
 
     def flags_for_patient(self):
         """Each flag with the words the patient typed that raised it, so someone who
         answered "no" but named a medicine sees why the flag is there."""
-        return [
-            {
-                **flag,
-                "words": list(
-                    dict.fromkeys(
-                        r["keyword"] for r in flag.get("raised_by", []) if r.get("keyword")
-                    )
-                ),
-            }
-            for flag in self.flags
-        ]
+        return [{**flag, "words": keywords_in(flag.get("raised_by", []))} for flag in self.flags]
 
     def answers_raising_flags(self):
         """Keys of the answers to highlight: those that raised a flag, and every yes or
@@ -488,6 +477,11 @@ class Submission(models.Model):
             and self.consult_date is not None
             and 0 <= (self.consult_date - today).days <= 2
         )
+
+
+def keywords_in(reasons):
+    """The keywords found, each once, in the order found, from a flag's stored reasons."""
+    return list(dict.fromkeys(r["keyword"] for r in reasons if r.get("keyword")))
 
 
 class RaisedFlag(models.Model):
