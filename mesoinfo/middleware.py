@@ -59,6 +59,8 @@ class ServiceUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        if not isinstance(exception, (DatabaseError, UnreadableValue)):
+            return None
         request_id = getattr(request, "id", "")
         context = {"clinic": Clinic.placeholder(), "request_id": request_id}
         if isinstance(exception, DatabaseError):
@@ -66,13 +68,9 @@ class ServiceUnavailableMiddleware:
             response = render(request, "503.html", context, status=503)
             response["Retry-After"] = "30"
             return response
-        if isinstance(exception, UnreadableValue):
-            logger.error("%s (request %s)", exception, request_id)
-            staff_page = request.path.startswith(("/staff/", "/admin/"))
-            return render(
-                request, "503_keys.html" if staff_page else "503.html", context, status=503
-            )
-        return None
+        logger.error("%s (request %s)", exception, request_id)
+        staff_page = request.path.startswith(("/staff/", "/admin/"))
+        return render(request, "503_keys.html" if staff_page else "503.html", context, status=503)
 
 
 class PrivatePagesNeverCachedMiddleware:

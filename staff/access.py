@@ -26,9 +26,10 @@ def staff_permission_required(*perms, others_go_home=False):
             if not user.is_verified():
                 return redirect(f"/staff/two-factor/?{urlencode({'next': request.path})}")
             if not user.has_perms(perms):
-                home = landing_page(user)
-                if others_go_home and request.method == "GET" and home != request.path:
-                    return redirect(home)
+                if others_go_home and request.method == "GET":
+                    home = landing_page(user)
+                    if home != request.path:
+                        return redirect(home)
                 audit.record(AuditEvent.Action.DENIED, request=request, detail=request.path[:200])
                 raise PermissionDenied
             return view(request, *args, **kwargs)
