@@ -1,7 +1,8 @@
 """Staff roles as groups. Permissions decide what each role may do, not is_staff."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from screening.migrations._roles import role_permissions
 
 ROLES = {
     "Reception": ["view_queue", "record_attendance"],
@@ -14,17 +15,10 @@ ROLES = {
 
 
 def create_roles(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
     Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     for role, codenames in ROLES.items():
         group, _ = Group.objects.get_or_create(name=role)
-        group.permissions.set(
-            Permission.objects.filter(content_type__app_label="screening", codename__in=codenames)
-        )
+        group.permissions.set(role_permissions(apps, "screening", codenames))
 
 
 def remove_roles(apps, schema_editor):

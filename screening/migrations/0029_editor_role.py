@@ -2,8 +2,9 @@
 the admin, without any patient's data. (They also need "Staff status" to open the
 admin; that is a tick on the user, not a permission.)"""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from screening.migrations._roles import role_permissions
 
 EDITOR = {
     "content": ["view_topic", "add_topic", "change_topic", "view_clinic", "change_clinic"],
@@ -13,17 +14,9 @@ EDITOR = {
 
 
 def create_editor(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    editor, _ = Group.objects.get_or_create(name="Editor")
+    editor, _ = apps.get_model("auth", "Group").objects.get_or_create(name="Editor")
     for app_label, codenames in EDITOR.items():
-        editor.permissions.add(
-            *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
-        )
+        editor.permissions.add(*role_permissions(apps, app_label, codenames))
 
 
 def remove_editor(apps, schema_editor):

@@ -10,11 +10,11 @@ FOLLOW_UPS = {"area": "Which area?", "goal": "What do you hope it will do?"}
 def ask_what_something_else_is(apps, schema_editor):
     Question = apps.get_model("screening", "Question")
     for key, follow_up in FOLLOW_UPS.items():
-        question = Question.objects.filter(key=key, follow_up="").first()
-        values = [line.partition("|")[0].strip() for line in question.choices.splitlines()] if question else []
-        if "other" in values:
-            question.follow_up = follow_up
-            question.save(update_fields=["follow_up"])
+        for question in Question.objects.filter(key=key, follow_up=""):
+            values = {line.partition("|")[0].strip() for line in question.choices.splitlines()}
+            if "other" in values:  # an answer that opens the box (Question.follow_up_wanted)
+                question.follow_up = follow_up
+                question.save(update_fields=["follow_up"])
     Question.objects.filter(key="goal").update(scan_for_keywords=True)
 
 
