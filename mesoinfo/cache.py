@@ -55,6 +55,10 @@ class ReusingRedisCache(RedisCache):
             client.expire(key, window)
         return count
 
+    def seconds_left(self, key):
+        key = self.make_and_validate_key(key)
+        return max(0, self._cache.get_client(key).ttl(key))
+
 
 def count_hit(cache, key, window):
     """`ReusingRedisCache.count_hit`, or the same with any other cache backend (the file
@@ -73,3 +77,11 @@ def count_hit(cache, key, window):
     count = (cache.get(key) or 0) + 1
     cache.set(key, count, max(1, math.ceil(ends - now)))
     return count
+
+
+def seconds_left(cache, key):
+    """Whole seconds until the window `count_hit` started for `key` ends; 0 if none."""
+    if hasattr(cache, "seconds_left"):
+        return cache.seconds_left(key)
+    ends = cache.get(f"{key}:ends")
+    return max(0, math.ceil(ends - time.time())) if ends else 0

@@ -7,11 +7,12 @@ otherwise bury real patients in the staff queue; set it well above the busiest r
 
 import hashlib
 import logging
+import math
 
 from django.conf import settings
 from django.core.cache import cache
 
-from mesoinfo.cache import count_hit
+from mesoinfo.cache import count_hit, seconds_left
 from mesoinfo.clientip import client_ip
 
 HOUR = 60 * 60
@@ -52,6 +53,26 @@ def clinic_limit_reached(cached=None):
     return (count or 0) > settings.SCREENING_CLINIC_SUBMISSIONS_PER_HOUR
 
 
+def seconds_to_wait(request, limit):
+    """How long until a send turned away by `limit` would be taken: at least a second."""
+    key = CLINIC_KEY if limit == CLINIC else _device_key(request)
+    return max(1, seconds_left(cache, key))
+
+
+def try_again_in(seconds):
+    """A wait in plain words, rounded up: "in a minute", "in about 25 minutes"."""
+    minutes = math.ceil(seconds / 60)
+    if minutes <= 1:
+        return "in a minute"
+    if minutes > 55:
+        return "in an hour"
+    return f"in about {math.ceil(minutes / 5) * 5} minutes"
+
+
 def _device_count(request):
+    return count_hit(cache, _device_key(request), HOUR)
+
+
+def _device_key(request):
     client = hashlib.sha256(str(client_ip(request)).encode()).hexdigest()[:16]
-    return count_hit(cache, f"screening:rate:{client}", HOUR)
+    return f"screening:rate:{client}"

@@ -219,9 +219,14 @@ class CheckAnswersView(TemplateView):
         return redirect("screening:result")
 
     def turned_away(self, request, limit):
-        context = {"limit": limit, "per_hour": settings.SCREENING_SUBMISSIONS_PER_HOUR}
+        wait = limits.seconds_to_wait(request, limit)
+        context = {
+            "limit": limit,
+            "per_hour": settings.SCREENING_SUBMISSIONS_PER_HOUR,
+            "try_again_in": limits.try_again_in(wait),
+        }
         response = render(request, "screening/rate_limited.html", context, status=429)
-        response["Retry-After"] = str(limits.HOUR)
+        response["Retry-After"] = str(wait)
         return response
 
     def unavailable(self, form):

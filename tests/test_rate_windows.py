@@ -6,7 +6,7 @@ import time
 import pytest
 from django.core.cache import caches
 
-from mesoinfo.cache import count_hit
+from mesoinfo.cache import count_hit, seconds_left
 
 
 @pytest.fixture
@@ -37,3 +37,14 @@ def test_hits_minutes_apart_add_up_within_the_hour(file_cache):
     clock[0] += 400  # past Django's default 5-minute timeout
     assert count_hit(cache, "hits", 3600) == 3
     assert cache.get("hits") == 3
+
+
+def test_seconds_left_counts_down_to_the_end_of_the_window(file_cache):
+    cache, clock = file_cache
+    assert seconds_left(cache, "hits") == 0
+    count_hit(cache, "hits", 3600)
+    clock[0] += 1000.5
+    count_hit(cache, "hits", 3600)
+    assert seconds_left(cache, "hits") == 2600
+    clock[0] += 2600
+    assert seconds_left(cache, "hits") == 0

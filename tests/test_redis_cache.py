@@ -194,3 +194,14 @@ def test_the_clinic_wide_send_count_is_shared_in_redis_and_read_by_the_queue(
     assert outcomes == [None, limits.CLINIC]
     assert limits.clinic_limit_reached()
     assert limits.clinic_limit_reached(queue.cached_state())  # read with the counts
+    wait = limits.seconds_to_wait(rf.post("/"), limits.CLINIC)
+    assert 3590 <= wait <= 3600
+
+
+def test_seconds_left_in_a_redis_window_is_its_time_to_live(redis_caches):
+    from mesoinfo.cache import count_hit, seconds_left
+
+    cache = redis_caches["default"]
+    assert seconds_left(cache, "rate:e") == 0
+    count_hit(cache, "rate:e", 600)
+    assert 590 <= seconds_left(cache, "rate:e") <= 600

@@ -1,4 +1,5 @@
 import re
+import time
 from datetime import date
 
 import pytest
@@ -6,7 +7,7 @@ from bs4 import BeautifulSoup
 from django.db import OperationalError
 from django.test import Client
 
-from screening import consent
+from screening import consent, limits
 from screening.models import Contraindication, Question, Submission
 from screening.session import STEPS
 from tests.patients import CONTACT, all_no_answers, consult_date_fields
@@ -573,13 +574,37 @@ def test_sends_from_many_addresses_stop_at_the_clinic_wide_limit_and_it_is_logge
         assert send_from(client, complete_questionnaire, f"198.51.100.{n}").status_code == 302
     turned_away = [send_from(client, complete_questionnaire, f"203.0.113.{n}") for n in (1, 2)]
     assert [r.status_code for r in turned_away] == [429, 429]
-    assert turned_away[0]["Retry-After"] == "3600"
+    assert 3590 <= int(turned_away[0]["Retry-After"]) <= 3600
     text = soup(turned_away[0]).get_text(" ", strip=True)
     assert "We cannot take your answers just now" in text
     assert "Your answers have not been lost" in text
     assert Submission.objects.count() == 2
     logged = [r for r in caplog.records if "clinic-wide limit" in r.getMessage()]
     assert [r.levelname for r in logged] == ["ERROR"]
+
+
+def test_a_patient_turned_away_late_in_the_hour_is_told_the_real_wait(
+    client, settings, complete_questionnaire, monkeypatch
+):
+    settings.SCREENING_SUBMISSIONS_PER_HOUR = 1
+    clock = [1_800_000_000.0]
+    monkeypatch.setattr(time, "time", lambda: clock[0])
+    assert complete_questionnaire().status_code == 302
+    clock[0] += 37 * 60
+    response = complete_questionnaire()
+    assert response.status_code == 429
+    assert response["Retry-After"] == str(23 * 60)
+    assert "Please try again in about 25 minutes" in soup(response).get_text(" ", strip=True)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "words"),
+    [(1, "in a minute"), (60, "in a minute"), (61, "in about 5 minutes"),
+     (1500, "in about 25 minutes"), (1501, "in about 30 minutes"),
+     (3300, "in about 55 minutes"), (3301, "in an hour"), (3600, "in an hour")],
+)  # fmt: skip
+def test_the_wait_is_put_in_plain_words_rounded_up(seconds, words):
+    assert limits.try_again_in(seconds) == words
 
 
 def test_a_patient_turned_away_by_the_clinic_wide_limit_can_send_the_same_answers_later(
