@@ -166,6 +166,7 @@ def membership_changed(sender, instance, action, reverse, pk_set, **kwargs):
         items = items.select_related("content_type")
     items = items.in_bulk({pk for pks in changed.values() for pk in pks})
     sign = "+" if action == "post_add" else "-"
-    for subject_pk, subject in subjects.items():
+    for subject_pk in sorted(subjects):  # one order on every database, whatever it returns
         names = sorted(sign + name_of(items[pk]) for pk in changed[subject_pk])
+        subject = subjects[subject_pk]
         record_privilege_change(audit_action, subject, names, what)
