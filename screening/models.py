@@ -16,6 +16,7 @@ from content.models import FLAGS_TOPIC_SLUG
 from mesoinfo.encryption import EncryptedJSONField, EncryptedTextField
 from mesoinfo.wording import unsafe_wording_errors
 from screening import rules
+from screening.ordering import queue_ordering
 
 
 class Contraindication(models.Model):
@@ -315,9 +316,10 @@ class Attendance(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
+# The indexes each part of the queue is read from, in order (screening.ordering). Staff
+# who may not see health answers get booking order: putting flagged ones first would
+# tell them which patients were flagged.
 QUEUE_ORDER = ["queue_rank", "consult_order", "created_at"]
-# For staff who may not see health answers: putting flagged ones first would tell them
-# which patients were flagged.
 BOOKING_ORDER = ["consult_order", "created_at"]
 NOT_BOOKED = date(9999, 12, 31)
 
@@ -326,13 +328,9 @@ class SubmissionQuerySet(models.QuerySet):
     def awaiting_review(self):
         return self.filter(status=ReviewStatus.NOT_REVIEWED)
 
-    def in_queue_order(self):
-        """Unreviewed flagged first, then the soonest consultation, then the oldest."""
-        return self.order_by(*QUEUE_ORDER)
-
-    def in_booking_order(self):
-        """The soonest consultation first, then the oldest."""
-        return self.order_by(*BOOKING_ORDER)
+    def in_queue_order(self, today, *, with_health=True):
+        """See screening.ordering. Without health access, by consultation date only."""
+        return self.order_by(*queue_ordering(today, with_health=with_health))
 
     def raising(self, code):
         return self.filter(raised_flags__code=code)

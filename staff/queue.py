@@ -6,12 +6,15 @@ from functools import cached_property
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Value, Window
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 
 from screening import limits
 from screening.models import ReviewStatus, Submission
+from screening.ordering import queue_parts, queue_sort_key
 from screening.services import QUEUE_COUNTS_KEY as COUNTS_KEY
 
 # What every queue page reads; see shown_fields.
@@ -44,7 +47,7 @@ def filtered(data, with_health=True):
         submissions = submissions.filter(consult_date__isnull=True)
     elif consult == "past":
         submissions = submissions.filter(consult_date__lt=today)
-    return submissions.in_queue_order() if with_health else submissions.in_booking_order()
+    return submissions.in_queue_order(today, with_health=with_health)
 
 
 def shown_fields(with_health):
@@ -70,31 +73,57 @@ def cached_state():
 
 
 class QueuePaginator(Paginator):
-    """The queue's pages. With no filter, `total` comes from the cached counts and the
-    queue-order index gives the page's rows directly. With a filter, a page is read in
-    two steps inside one query: the page's ids, which the indexes alone can give in
-    queue order, then only those rows. Reading whole rows while filtering visits every
-    matching row (thousands, at 100,000 submissions) to keep 25."""
+    """The queue's pages. With no filter, `total` comes from the cached counts. A page's
+    ids come from one query that reads, for each part of the queue order (see
+    screening.ordering), only as far into its index as the page reaches; then only
+    those rows are read. Sorting the whole queue instead would read every row, and
+    reading whole rows while filtering would visit thousands to keep 25."""
 
-    def __init__(self, object_list, per_page, total=None, fields=QUEUE_FIELDS):
-        super().__init__(object_list.only(*fields), per_page)
+    def __init__(self, object_list, per_page, total=None, fields=QUEUE_FIELDS, with_health=True):
+        super().__init__(object_list, per_page)
         self.total = total
         self.fields = fields
+        self.with_health = with_health
+        self.today = timezone.localdate()
 
     @cached_property
     def count(self):
         return self.total if self.total is not None else super().count
 
     def page(self, number):
-        page = super().page(number)
-        if self.total is None:
-            ids = page.object_list.values("pk")  # the sliced, still unevaluated queryset
-            page.object_list = (
-                Submission.objects.filter(pk__in=ids)
-                .order_by(*self.object_list.query.order_by)
-                .only(*self.fields)
-            )
-        return page
+        number = self.validate_number(number)
+        offset = (number - 1) * self.per_page
+        parts = queue_parts(self.object_list.order_by(), self.today, with_health=self.with_health)
+        ids = page_ids(parts, offset, self.per_page)
+        rows = (
+            Submission.objects.filter(pk__in=ids)
+            .only(*self.fields, "queue_rank", "consult_order")
+            .order_by()
+        )
+        in_order = sorted(rows, key=queue_sort_key(self.today, with_health=self.with_health))
+        return self._get_page(in_order, number, self)
+
+
+def page_ids(parts, offset, size):
+    """A subquery giving the ids of `size` submissions from `offset` on, through `parts`
+    taken one after the other. Each part gives at most offset + size of its first ids,
+    numbered in its own order."""
+    members, params = [], []
+    for number, part in enumerate(parts):
+        numbered = part.annotate(
+            part=Value(number), place=Window(RowNumber(), order_by=part.query.order_by)
+        )
+        query = numbered.values_list("pk", "part", "place")[: offset + size].query
+        sql, part_params = query.sql_with_params()
+        members.append(f"SELECT * FROM ({sql}) AS part{number}")  # noqa: S608
+        params.extend(part_params)
+    union = " UNION ALL ".join(members)
+    # Every name is qualified: an unqualified "id" would quietly mean the outer query's.
+    sql = (
+        f"SELECT parts.pk FROM ({union}) AS parts "  # noqa: S608 (only SQL Django made)
+        "ORDER BY parts.part, parts.place LIMIT %s OFFSET %s"
+    )
+    return RawSQL(sql, (*params, size, offset))  # noqa: S611  # nosec B611
 
 
 @dataclass(frozen=True)

@@ -174,7 +174,9 @@ def show_queue(request, form):
     audit.record(Action.LIST, request=request, detail=f"page {page_number(request)}")
     submissions = queue.filtered(data, with_health=can_see_health)
     fields = queue.shown_fields(can_see_health)
-    paginator = queue.QueuePaginator(submissions, PAGE_SIZE, total=total, fields=fields)
+    paginator = queue.QueuePaginator(
+        submissions, PAGE_SIZE, total=total, fields=fields, with_health=can_see_health
+    )
     page = paginator.get_page(request.GET.get("page"))
     kept_filters = form.address_filters()
     return render(

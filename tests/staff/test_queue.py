@@ -34,6 +34,34 @@ def test_unreviewed_flagged_come_first_then_soonest_consultation(signed_in, subm
     ]
 
 
+def test_consultations_to_come_are_listed_before_ones_whose_date_has_passed(
+    signed_in, submission_factory
+):
+    made = {
+        "flagged, 3 days ago": submission_factory(flags=["allergy"], consult_in=-3),
+        "flagged, in 5 days": submission_factory(flags=["allergy"], consult_in=5),
+        "flagged, not booked": submission_factory(flags=["allergy"]),
+        "a year ago": submission_factory(consult_in=-365),
+        "yesterday": submission_factory(consult_in=-1),
+        "today": submission_factory(consult_in=0),
+    }
+    expected = [
+        "flagged, in 5 days",
+        "flagged, not booked",
+        "flagged, 3 days ago",
+        "today",
+        "yesterday",
+        "a year ago",
+    ]
+    for role, filters in [("Clinician", {}), ("Clinician", {"status": "new"})]:
+        response = signed_in(role).get("/staff/", filters)
+        assert references(response) == [made[name].reference for name in expected]
+    booking = ["today", "flagged, in 5 days", "flagged, not booked", "yesterday",
+               "flagged, 3 days ago", "a year ago"]  # fmt: skip
+    response = signed_in("Reception").get("/staff/")
+    assert references(response) == [made[name].reference for name in booking]
+
+
 def test_reception_sees_the_queue_by_consultation_date_so_the_order_shows_no_flags(
     signed_in, submission_factory
 ):
@@ -185,24 +213,28 @@ def test_status_counts_are_fresh_after_a_new_submission_or_review(
     assert "Not reviewed: <strong>0</strong>" in html
 
 
+@pytest.mark.parametrize("with_health", [True, False])
 @pytest.mark.parametrize(
     "filters",
-    [{}, {"status": "new"}, {"flag": "pregnancy"}, {"status": "new", "consult": "week"}],
-)
+    [{}, {"status": "new"}, {"flag": "pregnancy"}, {"status": "new", "consult": "week"},
+     {"consult": "past"}],
+)  # fmt: skip
 def test_every_page_holds_the_same_rows_as_slicing_the_whole_filtered_queue(
-    submission_factory, filters
+    submission_factory, filters, with_health
 ):
     from staff import queue
 
-    for n in range(23):
+    for n in range(29):
         submission_factory(
             flags=["pregnancy"] if n % 3 else [],
-            consult_in=[None, 1, 5, 30][n % 4],
+            consult_in=[None, 1, 5, 30, 0, -2, -40][n % 7],
             status="new" if n % 5 else "cleared",
         )
-    everything = [s.reference for s in queue.filtered(filters)]
+    everything = [s.reference for s in queue.filtered(filters, with_health)]
     total = None if filters else len(everything)  # as the queue view passes it
-    paginator = queue.QueuePaginator(queue.filtered(filters), 4, total=total)
+    paginator = queue.QueuePaginator(
+        queue.filtered(filters, with_health), 4, total=total, with_health=with_health
+    )
     paged = [s.reference for n in paginator.page_range for s in paginator.page(n)]
     assert len(everything) > 4
     assert paged == everything
