@@ -3,7 +3,8 @@
 Missing a flag is the worst mistake this product can make, so every rule errs
 towards raising one: "not sure" counts as "yes", a "no" with something written in
 the box meant for a "yes" counts as unclear, and the medicines a patient writes
-down are checked for names that raise a flag even if they answered "no".
+down are checked for names that raise a flag even if they answered "no", and even with
+a letter of a long name typed wrong.
 """
 
 import re
@@ -102,15 +103,87 @@ def keyword_pattern(keyword):
 
 
 def keywords_found(texts, keywords_by_flag):
-    """(flag, the first of its keywords found) for each flag with a keyword in any text."""
+    """(flag, the first of its keywords found) for each flag with a keyword in any text:
+    one written out exactly if there is one, else the first one mistyped by a letter."""
     prepared = [words_of(text) for text in texts]
+    typed = [(words, lengths_of(words)) for words in map(tokens, prepared)]
     for flag, keywords in keywords_by_flag.items():
         found = next(
             (word for word in keywords if any(keyword_pattern(word).search(t) for t in prepared)),
             None,
-        )
+        ) or next((word for word in keywords if any(mistyped(*t, word) for t in typed)), None)
         if found is not None:
             yield flag, found
+
+
+# Shorter names have too many real words one letter away ("stroke" has "stoke" and
+# "strike", "cancer" has "cancel"), and one letter changes a short name more than a long one.
+MISTYPED_FROM = 7
+# Real words one letter away from a keyword that patients write in these boxes: "skin
+# injections" is not "skin infection", nor "swimming" "slimming", nor "inulin" "insulin".
+NOT_MISTYPED = frozenset({
+    "aspiring", "injected", "injection", "injections", "inulin", "lanolin", "program",
+    "programs", "swimming", "weightless",
+})  # fmt: skip
+
+
+def tokens(text):
+    return re.findall(r"[a-z0-9']+", text)
+
+
+@lru_cache(maxsize=4096)
+def keyword_tokens(keyword):
+    return tuple(tokens(words_of(keyword)))
+
+
+def lengths_of(words):
+    """The words by their length, so a keyword is compared only with words near its own."""
+    by_length = {}
+    for word in words:
+        by_length.setdefault(len(word), set()).add(word)
+    return by_length
+
+
+def mistyped(typed_words, by_length, keyword):
+    """Are the typed words (and lengths_of them) a keyword with one letter wrong, missing,
+    extra or two letters swapped, in a word of MISTYPED_FROM letters or more? 'Warferin',
+    'apixiban' and 'immunosupressed' are; 'vitamin d' is not 'vitamin e', because a short
+    word must be exact."""
+    wanted = keyword_tokens(keyword)
+    longest = max(wanted, key=len, default="")
+    if len(longest) < MISTYPED_FROM:
+        return False
+    sizes = range(len(longest) - 1, len(longest) + 3)  # a letter fewer, up to one more and "s"
+    if not any(_close_to(word, longest) for size in sizes for word in by_length.get(size, ())):
+        return False
+    return any(
+        all(map(_close_to, typed_words[start : start + len(wanted)], wanted))
+        for start in range(len(typed_words) - len(wanted) + 1)
+    )
+
+
+def _close_to(typed, word):
+    if typed in (word, word + "s"):
+        return True
+    if len(word) < MISTYPED_FROM or not -1 <= len(typed) - len(word) <= 2:
+        return False
+    return typed not in NOT_MISTYPED and (
+        one_letter_apart(typed, word) or one_letter_apart(typed, word + "s")
+    )
+
+
+def one_letter_apart(a, b):
+    """One letter changed, missing or extra, or two letters next to each other swapped."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    if len(a) < len(b):
+        return a[start:] == b[start + 1 :]
+    rest = start + 1
+    swapped = a[start : start + 2] == b[start : start + 2][::-1] and a[rest + 1 :] == b[rest + 1 :]
+    return a[rest:] == b[rest:] or swapped
 
 
 @dataclass(frozen=True)

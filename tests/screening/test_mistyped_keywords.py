@@ -1,0 +1,68 @@
+"""A keyword typed with one letter wrong still raises its flag, when the word is long
+enough that one letter cannot make it another word (pure rules, no database)."""
+
+import pytest
+
+from screening import rules
+
+KEYWORDS = {
+    "anticoagulants": ["warfarin", "blood thinner", "vitamin e"],
+    "cardiovascular_event": ["stroke"],
+    "immune_compromise": ["steroid", "prograf"],
+    "weight_loss_goal": ["slimming"],
+}
+
+
+def found(text):
+    return dict(rules.keywords_found([text], KEYWORDS))
+
+
+@pytest.mark.parametrize(
+    ("typed", "keyword"),
+    [("warfrin", "warfarin"), ("warferin", "warfarin"), ("warfarrin", "warfarin"),
+     ("wrafarin", "warfarin"), ("warfarin", "warfarin")],
+)  # fmt: skip
+def test_one_letter_missing_wrong_extra_or_two_swapped_is_one_letter_apart(typed, keyword):
+    assert rules.one_letter_apart(typed, keyword)
+
+
+@pytest.mark.parametrize(
+    ("typed", "keyword"), [("wrfrin", "warfarin"), ("warfarinee", "warfarin")]
+)
+def test_two_letters_wrong_is_not_one_letter_apart(typed, keyword):
+    assert not rules.one_letter_apart(typed, keyword)
+
+
+def test_a_keyword_with_one_letter_wrong_raises_its_flag_and_names_the_keyword():
+    assert found("Warferin 5mg, vitamin D") == {"anticoagulants": "warfarin"}
+
+
+def test_a_mistyped_plural_of_a_keyword_raises_its_flag():
+    assert found("steriods for my asthma") == {"immune_compromise": "steroid"}
+
+
+def test_a_long_word_mistyped_inside_a_phrase_keyword_raises_its_flag():
+    assert found("on blood thiners") == {"anticoagulants": "blood thinner"}
+
+
+def test_a_short_word_must_be_typed_exactly():
+    assert found("I live near Stoke") == {}
+
+
+def test_a_short_word_in_a_phrase_keyword_must_be_typed_exactly():
+    assert found("vitamin d and vitamin c") == {}
+
+
+def test_a_real_word_one_letter_from_a_keyword_is_not_taken_for_it():
+    assert found("swimming programs") == {}
+
+
+def test_part_of_a_longer_word_is_not_a_mistyped_keyword():
+    assert found("warfarinised") == {}
+
+
+def test_a_keyword_written_exactly_is_named_before_a_mistyped_one():
+    keywords = {"anticoagulants": ["warfarin", "aspirin"]}
+    assert dict(rules.keywords_found(["warferin and aspirin"], keywords)) == {
+        "anticoagulants": "aspirin"
+    }
