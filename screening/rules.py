@@ -106,12 +106,11 @@ def keywords_found(texts, keywords_by_flag):
     """(flag, the first of its keywords found) for each flag with a keyword in any text:
     one written out exactly if there is one, else the first one mistyped by a letter."""
     prepared = [words_of(text) for text in texts]
-    typed = [(words, lengths_of(words)) for words in map(tokens, prepared)]
+    typed = [tokens(text) for text in prepared]
+    near = near_forms(typed)
     for flag, keywords in keywords_by_flag.items():
-        found = next(
-            (word for word in keywords if any(keyword_pattern(word).search(t) for t in prepared)),
-            None,
-        ) or next((word for word in keywords if any(mistyped(*t, word) for t in typed)), None)
+        index = keyword_index(tuple(keywords))
+        found = first_exact(index, prepared) or first_mistyped(index, typed, near)
         if found is not None:
             yield flag, found
 
@@ -127,6 +126,74 @@ NOT_MISTYPED = frozenset({
 })  # fmt: skip
 
 
+@dataclass(frozen=True)
+class KeywordIndex:
+    """One flag's keywords, ready to look for: `exact` finds whether any is written out,
+    and `near` maps every form one letter short of each long keyword word (and the word
+    itself) to the keywords it may be a mistyping of."""
+
+    keywords: tuple
+    exact: re.Pattern
+    near: dict
+
+
+@lru_cache(maxsize=256)
+def keyword_index(keywords):
+    parts = [keyword_pattern(word).pattern.removeprefix("(?<![a-z])") for word in keywords]
+    exact = re.compile(rf"(?<![a-z])(?:{'|'.join(parts)})") if parts else re.compile("(?!)")
+    near = {}
+    for position, keyword in enumerate(keywords):
+        longest = max(keyword_tokens(keyword), key=len, default="")
+        if len(longest) >= MISTYPED_FROM:
+            for form in {*one_shorter(longest), *one_shorter(longest + "s")}:
+                near.setdefault(form, set()).add(position)
+    return KeywordIndex(keywords, exact, near)
+
+
+def first_exact(index, prepared):
+    if not any(index.exact.search(text) for text in prepared):
+        return None
+    return next(
+        (
+            word
+            for word in index.keywords
+            if any(keyword_pattern(word).search(t) for t in prepared)
+        ),
+        None,
+    )
+
+
+def first_mistyped(index, typed, near):
+    """Two words one letter apart share a form one letter short of one of them (or are
+    that form), so only keywords sharing a form with a typed word need checking."""
+    candidates = set().union(*(index.near.get(form, ()) for form in near & index.near.keys()))
+    return next(
+        (
+            index.keywords[position]
+            for position in sorted(candidates)
+            if any(mistyped(words, index.keywords[position]) for words in typed)
+        ),
+        None,
+    )
+
+
+def near_forms(typed):
+    """Each typed word long enough to be a mistyped keyword word, and its forms one
+    letter short."""
+    return {
+        form
+        for words in typed
+        for word in words
+        if len(word) >= MISTYPED_FROM - 1
+        for form in one_shorter(word)
+    }
+
+
+def one_shorter(word):
+    """The word and each form of it with one letter left out."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
 def tokens(text):
     return re.findall(r"[a-z0-9']+", text)
 
@@ -136,26 +203,12 @@ def keyword_tokens(keyword):
     return tuple(tokens(words_of(keyword)))
 
 
-def lengths_of(words):
-    """The words by their length, so a keyword is compared only with words near its own."""
-    by_length = {}
-    for word in words:
-        by_length.setdefault(len(word), set()).add(word)
-    return by_length
-
-
-def mistyped(typed_words, by_length, keyword):
-    """Are the typed words (and lengths_of them) a keyword with one letter wrong, missing,
-    extra or two letters swapped, in a word of MISTYPED_FROM letters or more? 'Warferin',
-    'apixiban' and 'immunosupressed' are; 'vitamin d' is not 'vitamin e', because a short
-    word must be exact."""
+def mistyped(typed_words, keyword):
+    """Are the typed words a keyword with one letter wrong, missing, extra or two letters
+    swapped, in a word of MISTYPED_FROM letters or more? 'Warferin', 'apixiban' and
+    'immunosupressed' are; 'vitamin d' is not 'vitamin e', because a short word must
+    be exact."""
     wanted = keyword_tokens(keyword)
-    longest = max(wanted, key=len, default="")
-    if len(longest) < MISTYPED_FROM:
-        return False
-    sizes = range(len(longest) - 1, len(longest) + 3)  # a letter fewer, up to one more and "s"
-    if not any(_close_to(word, longest) for size in sizes for word in by_length.get(size, ())):
-        return False
     return any(
         all(map(_close_to, typed_words[start : start + len(wanted)], wanted))
         for start in range(len(typed_words) - len(wanted) + 1)
