@@ -51,6 +51,7 @@ class Story:
     medicines: str = ""
     blood_thinners_details: str = ""
     allergy_details: str = ""
+    skin_details: str = ""
     expected: frozenset[str]
 
 
@@ -212,6 +213,12 @@ STORIES = [
         goal="cellulite",
         medicines="methotrexate weekly, folic acid",
         expected=frozenset({"skin_infection", "immune_compromise"}),
+    ),
+    Story(
+        title="Jade, 28, ticked 'no' to pregnancy, then wrote it beside her cold sore",
+        answers={"skin_problem_at_area": "yes", "pregnant": "no"},
+        skin_details="cold sore on my top lip, and I'm 8 weeks pregnant so can't take much",
+        expected=frozenset({"skin_infection", "pregnancy"}),
     ),
     # --- Allergies --------------------------------------------------------------------------
     Story(

@@ -22,7 +22,7 @@ def story_answers(story):
     if answers["goal"] == "other" and not story.goal_details:
         answers["goal_details"] = "Help my skin look less tired"
     if answers["skin_problem_at_area"] != "no":
-        answers["skin_problem_at_area_details"] = "A rash on my cheek"
+        answers["skin_problem_at_area_details"] = story.skin_details or "A rash on my cheek"
     return answers
 
 
