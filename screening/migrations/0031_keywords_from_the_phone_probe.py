@@ -31,6 +31,7 @@ KEYWORDS = {
         "ponstan", "indomethacin", "indometacin", "nsaid", "anti-inflammatory",
         "anti-inflammatories", "ginko", "krill oil", "acard", "polocard", "kardegic",
         "previscan", "adiro",
+        "apixibam", "ibrufen", "blod thinner",
     ],
     "bleeding_disorder": [
         "willebrand", "vwd", "bruise easily", "bruises easily", "bruising easily",
@@ -43,8 +44,11 @@ KEYWORDS = {
         "eczema", "eczma", "exzema", "excema", "psoriasis", "dermatitis", "shingles",
         "cellulitis", "infected spot", "skin infection", "fucidin", "fusidic acid",
         "mupirocin", "bactroban",
+        "sorasis",
     ],
-    "allergy": ["auto-injector", "anapen", "hypersensitivity"],
+    "allergy": [
+        "auto-injector", "anapen", "hypersensitivity", "anafalaxis", "anafilaxis",
+    ],
     "immune_compromise": [
         "immunosuppressed", "immunocompromised", "immuno compromised", "weak immune system",
         "weakened immune system", "low immune system", "immunodeficiency",
@@ -77,6 +81,7 @@ KEYWORDS = {
         "nitroglycerin", "ckd", "kidney failure", "renal failure", "renal disease",
         "kidney problem", "hepatitis", "hep b", "hep c", "fatty liver", "nafld",
         "liver failure", "liver problem",
+        "cancar", "cirosis",
     ],
     "cardiovascular_event": [
         "heart atack", "hart attack", "heartattack", "heart attact", "t.i.a", "cva",
@@ -93,6 +98,8 @@ KEYWORDS = {
         "overweight", "reduce my weight", "reduce weight", "weight reduction", "baby weight",
         "bajar de peso", "perder peso", "adelgazar", "schudnąć", "maigrir",
         "perdre du poids",
+        "lose wieght", "lose weigth", "loose wieght", "loose weigth", "wieght loss",
+        "weigth loss", "losing wieght", "loosing weight",
     ],
 }  # fmt: skip
 

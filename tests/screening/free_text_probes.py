@@ -2,10 +2,11 @@
 
 RISKY maps each flag code to answers that must raise it when written in the medicines
 box: misspellings, abbreviations, everyday phrases, brand names and a few words in
-Spanish, Polish and French. RISKY_GOALS are "Something else" goals that must raise the
-weight-loss flag. BENIGN and BENIGN_GOALS must raise nothing. KNOWN_MISSES and
-KNOWN_MISSED_GOALS still raise nothing: the comments above them say why. Which answer
-raises which flag follows section 6 of the mesotherapy fact sheet.
+Spanish, Polish and French; MISTYPED_BEYOND_TOLERANCE adds (answer, flag) pairs typed
+too far off for the one-letter tolerance. RISKY_GOALS and MISTYPED_GOALS are "Something
+else" goals that must raise the weight-loss flag. BENIGN and BENIGN_GOALS must raise
+nothing. KNOWN_MISSED_GOALS still raise nothing: the comment above it says why. Which
+answer raises which flag follows section 6 of the mesotherapy fact sheet.
 """
 
 RISKY = {
@@ -170,13 +171,14 @@ BENIGN_GOALS = (
     "plumper lips", "my hair is thinning after my second child",
 )  # fmt: skip
 
-# Two letters wrong, or a wrong letter in a short word: the rules allow one wrong letter
-# in words of seven letters or more, and these are not keywords of their own.
-KNOWN_MISSES = (
+# Two letters wrong, or a wrong letter in a short word, are beyond the one-letter
+# tolerance (words of seven letters or more): these common ones are keywords of their own.
+MISTYPED_BEYOND_TOLERANCE = (
     ("apixibam", "anticoagulants"), ("ibrufen", "anticoagulants"),
     ("blod thinners", "anticoagulants"), ("sorasis", "skin_infection"), ("anafalaxis", "allergy"),
     ("cancar", "serious_illness"), ("cirosis", "serious_illness"),
 )  # fmt: skip
-# Goals the weight-loss question itself is there to catch: "weight" is too short to allow a
-# wrong letter, and a number of kilos or stones is not a keyword.
-KNOWN_MISSED_GOALS = ("lose wieght", "lose weigth", "lose 10kg")
+MISTYPED_GOALS = ("lose wieght", "lose weigth")
+# A goal the weight-loss question itself is there to catch: a number of kilos or stones
+# is not a keyword.
+KNOWN_MISSED_GOALS = ("lose 10kg",)
