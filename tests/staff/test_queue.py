@@ -240,6 +240,14 @@ def test_every_page_holds_the_same_rows_as_slicing_the_whole_filtered_queue(
     assert paged == everything
 
 
+def test_a_page_asked_for_again_shows_what_has_arrived_since(signed_in, submission_factory):
+    client = signed_in("Clinician")
+    earlier = submission_factory(consult_in=3)
+    assert references(client.get("/staff/")) == [earlier.reference]
+    urgent = submission_factory(flags=["pregnancy"], consult_in=1)
+    assert references(client.get("/staff/")) == [urgent.reference, earlier.reference]
+
+
 def test_an_invalid_filter_is_explained_and_the_others_still_apply(signed_in, submission_factory):
     pregnant = submission_factory(flags=["pregnancy"])
     submission_factory()
