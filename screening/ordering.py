@@ -4,10 +4,9 @@ first), so last year's submissions never sit above tomorrow's. For staff who may
 health answers, unflagged and reviewed submissions come after every unreviewed flagged
 one.
 
-The same order is given three ways: as ORDER BY expressions (the CSV export sorts
-everything anyway), as consecutive parts that each come straight from an index in
-order (a queue page reads only a page's worth of each), and as a key that puts a
-page's rows back in order once read.
+The same order is given two ways: as ORDER BY expressions (the CSV export sorts
+everything anyway), and as consecutive parts that each come straight from an index in
+order (a queue page reads only a page's worth of each).
 """
 
 from django.db import models
@@ -46,20 +45,3 @@ def queue_parts(submissions, today, *, with_health=True):
             past.order_by("-consult_order", "-created_at"),
         ]
     return parts
-
-
-def queue_sort_key(today, *, with_health=True):
-    """Sorts submissions read in any order (with queue_rank, consult_order and
-    created_at loaded) into queue order."""
-
-    def key(submission):
-        past = submission.consult_order < today
-        sign = -1 if past else 1
-        return (
-            submission.queue_rank if with_health else 0,
-            past,
-            sign * submission.consult_order.toordinal(),
-            sign * submission.created_at.timestamp(),
-        )
-
-    return key

@@ -7,14 +7,13 @@ from functools import cached_property
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Value, Window
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 
 from screening import limits
 from screening.models import ReviewStatus, Submission
-from screening.ordering import queue_parts, queue_sort_key
+from screening.ordering import queue_parts
 from screening.services import QUEUE_COUNTS_KEY as COUNTS_KEY
 
 # What every queue page reads; see shown_fields.
@@ -73,11 +72,10 @@ def cached_state():
 
 
 class QueuePaginator(Paginator):
-    """The queue's pages. With no filter, `total` comes from the cached counts. A page's
-    ids come from one query that reads, for each part of the queue order (see
-    screening.ordering), only as far into its index as the page reaches; then only
-    those rows are read. Sorting the whole queue instead would read every row, and
-    reading whole rows while filtering would visit thousands to keep 25."""
+    """The queue's pages. With no filter, `total` comes from the cached counts. A page
+    is one query that reads, for each part of the queue order (see screening.ordering),
+    only as far into its index as the page reaches, and returns only the page's rows.
+    Sorting the whole queue instead would read every row."""
 
     def __init__(self, object_list, per_page, total=None, fields=QUEUE_FIELDS, with_health=True):
         super().__init__(object_list, per_page)
@@ -94,55 +92,54 @@ class QueuePaginator(Paginator):
         number = self.validate_number(number)
         offset = (number - 1) * self.per_page
         base = self.object_list.order_by().values("pk").query.sql_with_params()
-        ids = cached_page_ids(
-            base, self.object_list, offset, self.per_page, self.today, self.with_health
+        sql, params = cached_page_query(
+            base,
+            self.object_list,
+            self.fields,
+            offset,
+            self.per_page,
+            self.today,
+            self.with_health,
         )
-        rows = (
-            Submission.objects.filter(pk__in=ids)
-            .only(*self.fields, "queue_rank", "consult_order")
-            .order_by()
-        )
-        in_order = sorted(rows, key=queue_sort_key(self.today, with_health=self.with_health))
-        return self._get_page(in_order, number, self)
+        return self._get_page(list(Submission.objects.raw(sql, params)), number, self)
 
 
-def cached_page_ids(base, submissions, offset, size, today, with_health):
-    """page_ids for these submissions, kept per worker by the SQL that selects them:
+def cached_page_query(base, submissions, fields, offset, size, today, with_health):
+    """page_query for these submissions, kept per worker by the SQL that selects them:
     writing out the parts' SQL costs about 1 ms, several times what running it does."""
-    sql, params = base
-    key = (sql, repr(params), offset, size, today, with_health)
-    ids = _page_ids_made.get(key)
-    if ids is None:
-        if len(_page_ids_made) >= 128:
-            _page_ids_made.clear()
+    key = (base[0], repr(base[1]), tuple(fields), offset, size, today, with_health)
+    query = _page_queries.get(key)
+    if query is None:
+        if len(_page_queries) >= 128:
+            _page_queries.clear()
         parts = queue_parts(submissions.order_by(), today, with_health=with_health)
-        ids = _page_ids_made[key] = page_ids(parts, offset, size)
-    return ids
+        query = _page_queries[key] = page_query(parts, fields, offset, size)
+    return query
 
 
-_page_ids_made = {}
+_page_queries = {}
 
 
-def page_ids(parts, offset, size):
-    """A subquery giving the ids of `size` submissions from `offset` on, through `parts`
-    taken one after the other. Each part gives at most offset + size of its first ids,
-    numbered in its own order."""
+def page_query(parts, fields, offset, size):
+    """SQL and parameters for `size` submissions from `offset` on, through `parts` taken
+    one after the other. Each part gives at most offset + size of its first rows,
+    numbered in its own order; only the page's rows leave the database."""
+    columns = ["id", *fields]
     members, params = [], []
     for number, part in enumerate(parts):
         numbered = part.annotate(
             part=Value(number), place=Window(RowNumber(), order_by=part.query.order_by)
         )
-        query = numbered.values_list("pk", "part", "place")[: offset + size].query
+        query = numbered.values_list(*columns, "part", "place")[: offset + size].query
         sql, part_params = query.sql_with_params()
         members.append(f"SELECT * FROM ({sql}) AS part{number}")  # noqa: S608
         params.extend(part_params)
     union = " UNION ALL ".join(members)
-    # Every name is qualified: an unqualified "id" would quietly mean the outer query's.
     sql = (
-        f"SELECT parts.pk FROM ({union}) AS parts "  # noqa: S608 (only SQL Django made)
-        "ORDER BY parts.part, parts.place LIMIT %s OFFSET %s"
+        f"SELECT {', '.join(columns)} FROM ({union}) AS parts "  # noqa: S608 (Django's SQL, our names)
+        "ORDER BY part, place LIMIT %s OFFSET %s"
     )
-    return RawSQL(sql, (*params, size, offset))  # noqa: S611  # nosec B611
+    return sql, (*params, size, offset)
 
 
 @dataclass(frozen=True)
