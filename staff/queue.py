@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from screening import limits
-from screening.models import ReviewStatus, Submission
+from screening.models import NOT_BOOKED, ReviewStatus, Submission
 from screening.ordering import queue_parts
 from screening.services import QUEUE_COUNTS_KEY as COUNTS_KEY
 
@@ -37,16 +37,26 @@ def filtered(data, with_health=True):
         submissions = submissions.filter(status=data["status"])
     if data.get("flag"):
         submissions = submissions.raising(data["flag"])
-    consult = data.get("consult")
-    if consult == "soon":
-        submissions = submissions.filter(consult_date__range=(today, today + timedelta(2)))
-    elif consult == "week":
-        submissions = submissions.filter(consult_date__range=(today, today + timedelta(7)))
-    elif consult == "none":
-        submissions = submissions.filter(consult_date__isnull=True)
-    elif consult == "past":
-        submissions = submissions.filter(consult_date__lt=today)
+    consult = CONSULT_FILTERS.get(data.get("consult"))
+    if consult:
+        # Said of consult_order too, the column the queue's order reads from its index,
+        # so each part of the order is read only across the dates asked for.
+        submissions = submissions.filter(**consult(today))
     return submissions.in_queue_order(today, with_health=with_health)
+
+
+CONSULT_FILTERS = {
+    "soon": lambda today: {
+        "consult_date__range": (today, today + timedelta(2)),
+        "consult_order__range": (today, today + timedelta(2)),
+    },
+    "week": lambda today: {
+        "consult_date__range": (today, today + timedelta(7)),
+        "consult_order__range": (today, today + timedelta(7)),
+    },
+    "none": lambda today: {"consult_date__isnull": True, "consult_order": NOT_BOOKED},
+    "past": lambda today: {"consult_date__lt": today, "consult_order__lt": today},
+}
 
 
 def shown_fields(with_health):
@@ -74,7 +84,7 @@ def cached_state():
 class QueuePaginator(Paginator):
     """The queue's pages. With no filter, `total` comes from the cached counts. A page
     is one query that reads, for each part of the queue order (see screening.ordering),
-    only as far into its index as the page reaches, and returns only the page's rows.
+    only as far into its index as the page reaches, and then only the page's rows.
     Sorting the whole queue instead would read every row."""
 
     def __init__(self, object_list, per_page, total=None, fields=QUEUE_FIELDS, with_health=True):
@@ -122,22 +132,25 @@ _page_queries = {}
 
 def page_query(parts, fields, offset, size):
     """SQL and parameters for `size` submissions from `offset` on, through `parts` taken
-    one after the other. Each part gives at most offset + size of its first rows,
-    numbered in its own order; only the page's rows leave the database."""
-    columns = ["id", *fields]
+    one after the other. Each part gives at most offset + size of its first ids,
+    numbered in its own order, which the indexes alone can give while filtering; then
+    only the page's rows are read."""
     members, params = [], []
     for number, part in enumerate(parts):
         numbered = part.annotate(
             part=Value(number), place=Window(RowNumber(), order_by=part.query.order_by)
         )
-        query = numbered.values_list(*columns, "part", "place")[: offset + size].query
+        query = numbered.values_list("pk", "part", "place")[: offset + size].query
         sql, part_params = query.sql_with_params()
         members.append(f"SELECT * FROM ({sql}) AS part{number}")  # noqa: S608
         params.extend(part_params)
     union = " UNION ALL ".join(members)
-    sql = (
-        f"SELECT {', '.join(columns)} FROM ({union}) AS parts "  # noqa: S608 (Django's SQL, our names)
+    columns = ", ".join(f"s.{name}" for name in ["id", *fields])
+    sql = (  # Django's SQL and our own names only
+        f"SELECT {columns} FROM {Submission._meta.db_table} AS s JOIN ("  # noqa: S608
+        f"SELECT pk, part, place FROM ({union}) AS parts "
         "ORDER BY part, place LIMIT %s OFFSET %s"
+        ") AS page ON s.id = page.pk ORDER BY page.part, page.place"
     )
     return sql, (*params, size, offset)
 

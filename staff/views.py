@@ -175,7 +175,11 @@ def show_queue(request, form):
     submissions = queue.filtered(data, with_health=can_see_health)
     fields = queue.shown_fields(can_see_health)
     paginator = queue.QueuePaginator(
-        submissions, PAGE_SIZE, total=total, fields=fields, with_health=can_see_health
+        submissions,
+        PAGE_SIZE,
+        total=total,
+        fields=fields,
+        with_health=can_see_health,
     )
     page = paginator.get_page(request.GET.get("page"))
     kept_filters = form.address_filters()

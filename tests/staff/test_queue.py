@@ -217,7 +217,7 @@ def test_status_counts_are_fresh_after_a_new_submission_or_review(
 @pytest.mark.parametrize(
     "filters",
     [{}, {"status": "new"}, {"flag": "pregnancy"}, {"status": "new", "consult": "week"},
-     {"consult": "past"}],
+     {"consult": "past"}, {"consult": "none"}, {"consult": "soon"}],
 )  # fmt: skip
 def test_every_page_holds_the_same_rows_as_slicing_the_whole_filtered_queue(
     submission_factory, filters, with_health
@@ -233,7 +233,10 @@ def test_every_page_holds_the_same_rows_as_slicing_the_whole_filtered_queue(
     everything = [s.reference for s in queue.filtered(filters, with_health)]
     total = None if filters else len(everything)  # as the queue view passes it
     paginator = queue.QueuePaginator(
-        queue.filtered(filters, with_health), 4, total=total, with_health=with_health
+        queue.filtered(filters, with_health),
+        4,
+        total=total,
+        with_health=with_health,
     )
     paged = [s.reference for n in paginator.page_range for s in paginator.page(n)]
     assert len(everything) > 4
