@@ -4,25 +4,15 @@ import django.db.models.deletion
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
-from django.utils import timezone
+
+from screening.migrations._history import record_versions
 
 
 def record_the_versions_in_place(apps, schema_editor):
     """A first version of every question and flag, so the first edit shows what changed."""
-    now = timezone.now()
     for name in ("Contraindication", "Question"):
-        model = apps.get_model("screening", name)
-        historical = apps.get_model("screening", f"Historical{name}")
-        fields = [f.attname for f in model._meta.concrete_fields]
-        historical.objects.bulk_create(
-            historical(
-                **{field: getattr(row, field) for field in fields},
-                history_date=now,
-                history_type="+",
-                history_change_reason="As it was when history began",
-            )
-            for row in model.objects.all()
-        )
+        rows = apps.get_model("screening", name).objects.all()
+        record_versions(apps, name, rows, "As it was when history began", kind="+")
 
 
 class Migration(migrations.Migration):

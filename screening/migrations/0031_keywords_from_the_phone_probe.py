@@ -106,4 +106,9 @@ KEYWORDS = {
 
 class Migration(migrations.Migration):
     dependencies = [("screening", "0030_follow_up_for_something_else")]
-    operations = [migrations.RunPython(adding(KEYWORDS), migrations.RunPython.noop)]
+    operations = [
+        migrations.RunPython(
+            adding(KEYWORDS, history_reason="Keywords added by migration 0031"),
+            migrations.RunPython.noop,
+        )
+    ]

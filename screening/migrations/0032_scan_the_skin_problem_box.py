@@ -8,12 +8,20 @@ rollback cannot quietly miss a flag."""
 
 from django.db import migrations
 
+from screening.migrations._history import record_versions
+
 NOW_SCANNED = ["skin_problem_at_area"]
+
+
+# 0030 gave these follow-up boxes (and the goal's a keyword check) without recording it.
+CHANGED_BY_0030 = ["area", "goal"]
 
 
 def scan_them(apps, schema_editor):
     Question = apps.get_model("screening", "Question")
     Question.objects.filter(key__in=NOW_SCANNED).update(scan_for_keywords=True)
+    changed = Question.objects.filter(key__in=[*NOW_SCANNED, *CHANGED_BY_0030])
+    record_versions(apps, "Question", changed, "Changed by migrations 0030 and 0032")
 
 
 class Migration(migrations.Migration):
