@@ -98,7 +98,8 @@ def mentions(text, keyword):
 
 @lru_cache(maxsize=4096)
 def keyword_pattern(keyword):
-    words = r"\s+".join(re.escape(part) for part in words_of(keyword).split())
+    # Any run of non-letters may part a phrase's words: "heart/attack", "hep (C)".
+    words = r"[^a-z0-9]+".join(re.escape(part) for part in words_of(keyword).split())
     return re.compile(rf"(?<![a-z]){words}s?(?![a-z])")
 
 
@@ -107,9 +108,9 @@ def keywords_found(texts, keywords_by_flag):
     one written out exactly if there is one, else the first one mistyped by a letter."""
     prepared = [words_of(text) for text in texts]
     typed = [tokens(text) for text in prepared]
-    near = near_forms(typed)
-    for flag, keywords in keywords_by_flag.items():
-        index = keyword_index(tuple(keywords))
+    indexes = {flag: keyword_index(tuple(keywords)) for flag, keywords in keywords_by_flag.items()}
+    near = near_forms(typed, max((index.longest for index in indexes.values()), default=0))
+    for flag, index in indexes.items():
         found = first_exact(index, prepared) or first_mistyped(index, typed, near)
         if found is not None:
             yield flag, found
@@ -135,19 +136,21 @@ class KeywordIndex:
     keywords: tuple
     exact: re.Pattern
     near: dict
+    longest: int  # letters in the longest keyword word that may be mistyped
 
 
 @lru_cache(maxsize=256)
 def keyword_index(keywords):
     parts = [keyword_pattern(word).pattern.removeprefix("(?<![a-z])") for word in keywords]
     exact = re.compile(rf"(?<![a-z])(?:{'|'.join(parts)})") if parts else re.compile("(?!)")
-    near = {}
+    near, most = {}, 0
     for position, keyword in enumerate(keywords):
         longest = max(keyword_tokens(keyword), key=len, default="")
         if len(longest) >= MISTYPED_FROM:
+            most = max(most, len(longest))
             for form in {*one_shorter(longest), *one_shorter(longest + "s")}:
                 near.setdefault(form, set()).add(position)
-    return KeywordIndex(keywords, exact, near)
+    return KeywordIndex(keywords, exact, near, most)
 
 
 def first_exact(index, prepared):
@@ -177,14 +180,16 @@ def first_mistyped(index, typed, near):
     )
 
 
-def near_forms(typed):
-    """Each typed word long enough to be a mistyped keyword word, and its forms one
-    letter short."""
+def near_forms(typed, longest):
+    """Each typed word that may be a mistyped keyword word of at most `longest` letters
+    (one letter short of it, up to a letter and a plural "s" over), and its forms one
+    letter short. Longer words are left out: they cannot be one, and a pasted run of
+    thousands of letters would otherwise make thousands of forms."""
     return {
         form
         for words in typed
         for word in words
-        if len(word) >= MISTYPED_FROM - 1
+        if MISTYPED_FROM - 1 <= len(word) <= longest + 2
         for form in one_shorter(word)
     }
 

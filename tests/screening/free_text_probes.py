@@ -2,11 +2,12 @@
 
 RISKY maps each flag code to answers that must raise it when written in the medicines
 box: misspellings, abbreviations, everyday phrases, brand names and a few words in
-Spanish, Polish and French; MISTYPED_BEYOND_TOLERANCE adds (answer, flag) pairs typed
-too far off for the one-letter tolerance. RISKY_GOALS and MISTYPED_GOALS are "Something
-else" goals that must raise the weight-loss flag. BENIGN and BENIGN_GOALS must raise
-nothing. KNOWN_MISSED_GOALS still raise nothing: the comment above it says why. Which
-answer raises which flag follows section 6 of the mesotherapy fact sheet.
+Spanish, Polish and French. MISTYPED_BEYOND_TOLERANCE adds (answer, flag) pairs typed
+too far off for the one-letter tolerance, and PUNCTUATED phrases whose words are parted
+by punctuation. RISKY_GOALS and MISTYPED_GOALS are "Something else" goals that must
+raise the weight-loss flag. BENIGN and BENIGN_GOALS must raise nothing.
+KNOWN_MISSED_GOALS still raise nothing: the comment above it says why. Which answer
+raises which flag follows section 6 of the mesotherapy fact sheet.
 """
 
 RISKY = {
@@ -179,6 +180,12 @@ MISTYPED_BEYOND_TOLERANCE = (
     ("cancar", "serious_illness"), ("cirosis", "serious_illness"),
 )  # fmt: skip
 MISTYPED_GOALS = ("lose wieght", "lose weigth")
+# A phrase's words parted by punctuation rather than a space.
+PUNCTUATED = (
+    ("factor V (Leiden)", "bleeding_disorder"), ("factor v/leiden", "bleeding_disorder"),
+    ("heart/attack in 2019", "cardiovascular_event"), ("hep (C)", "serious_illness"),
+    ("fatty/liver", "serious_illness"), ("I bleed (easily)", "bleeding_disorder"),
+)  # fmt: skip
 # A goal the weight-loss question itself is there to catch: a number of kilos or stones
 # is not a keyword.
 KNOWN_MISSED_GOALS = ("lose 10kg",)

@@ -10,6 +10,7 @@ from tests.screening.free_text_probes import (
     KNOWN_MISSED_GOALS,
     MISTYPED_BEYOND_TOLERANCE,
     MISTYPED_GOALS,
+    PUNCTUATED,
     RISKY,
     RISKY_GOALS,
 )
@@ -17,6 +18,7 @@ from tests.screening.free_text_probes import (
 RISKY_ANSWERS = [
     *((text, flag) for flag, texts in RISKY.items() for text in texts),
     *MISTYPED_BEYOND_TOLERANCE,
+    *PUNCTUATED,
 ]
 
 

@@ -66,3 +66,11 @@ def test_a_keyword_written_exactly_is_named_before_a_mistyped_one():
     assert dict(rules.keywords_found(["warferin and aspirin"], keywords)) == {
         "anticoagulants": "aspirin"
     }
+
+
+def test_a_word_longer_than_any_keyword_makes_no_near_forms():
+    assert rules.near_forms([["a" * 5000, "warferin"]], longest=8) == rules.one_shorter("warferin")
+
+
+def test_a_mistyped_keyword_is_found_beside_a_pasted_run_of_letters():
+    assert found("x" * 5000 + " warferin") == {"anticoagulants": "warfarin"}
