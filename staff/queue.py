@@ -6,6 +6,7 @@ from functools import cached_property
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count, Value, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
@@ -145,7 +146,10 @@ def page_query(parts, fields, offset, size):
         members.append(f"SELECT * FROM ({sql}) AS part{number}")  # noqa: S608
         params.extend(part_params)
     union = " UNION ALL ".join(members)
-    columns = ", ".join(f"s.{name}" for name in ["id", *fields])
+    quote = connection.ops.quote_name
+    columns = ", ".join(
+        f"s.{quote(Submission._meta.get_field(name).column)}" for name in ["id", *fields]
+    )
     sql = (  # Django's SQL and our own names only
         f"SELECT {columns} FROM {Submission._meta.db_table} AS s JOIN ("  # noqa: S608
         f"SELECT pk, part, place FROM ({union}) AS parts "
