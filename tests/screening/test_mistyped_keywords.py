@@ -74,3 +74,52 @@ def test_a_word_longer_than_any_keyword_makes_no_near_forms():
 
 def test_a_mistyped_keyword_is_found_beside_a_pasted_run_of_letters():
     assert found("x" * 5000 + " warferin") == {"anticoagulants": "warfarin"}
+
+
+def by_trying_every_keyword(text, keywords_by_flag):
+    """What keywords_found must give, worked out the slow way."""
+    written, words = rules.words_of(text), rules.tokens(rules.words_of(text))
+
+    def long_enough(keyword):
+        return len(max(rules.keyword_tokens(keyword), key=len, default="")) >= rules.MISTYPED_FROM
+
+    found = {}
+    for flag, keywords in keywords_by_flag.items():
+        exact = [k for k in keywords if rules.keyword_pattern(k).search(written)]
+        near = [k for k in keywords if long_enough(k) and rules.mistyped(words, k)]
+        if exact or near:
+            found[flag] = (exact or near)[0]
+    return found
+
+
+def one_letter_off(word, rng):
+    letters, at = list(word), rng.randrange(len(word))
+    change = rng.choice(["swap letter", "drop", "add", "swap neighbours"])
+    if change == "swap letter":
+        letters[at] = rng.choice("abcdefghijklmnopqrstuvwxyz")
+    elif change == "drop":
+        del letters[at]
+    elif change == "add":
+        letters.insert(at, rng.choice("abcdefghijklmnopqrstuvwxyz"))
+    elif at + 1 < len(letters):
+        letters[at], letters[at + 1] = letters[at + 1], letters[at]
+    return "".join(letters)
+
+
+@pytest.mark.django_db
+def test_the_index_finds_what_trying_every_keyword_finds(questionnaire):
+    import random
+
+    rng = random.Random(7)
+    keywords = questionnaire.keywords_by_flag
+    texts = [
+        f"I take {one_letter_off(word, rng)} daily"
+        for words in keywords.values()
+        for word in words
+        for _ in range(2)
+    ]
+    assert len(texts) > 1000
+    for text in texts:
+        assert dict(rules.keywords_found([text], keywords)) == by_trying_every_keyword(
+            text, keywords
+        ), text
