@@ -98,9 +98,14 @@ def mentions(text, keyword):
 
 @lru_cache(maxsize=4096)
 def keyword_pattern(keyword):
-    # Any run of non-letters may part a phrase's words: "heart/attack", "hep (C)".
+    return re.compile(rf"(?<![a-z]){_written(keyword)}")
+
+
+def _written(keyword):
+    """The keyword as a pattern for where it ends: whole words, plural allowed, and any
+    run of non-letters between a phrase's words ("heart/attack", "hep (C)")."""
     words = r"[^a-z0-9]+".join(re.escape(part) for part in words_of(keyword).split())
-    return re.compile(rf"(?<![a-z]){words}s?(?![a-z])")
+    return rf"{words}s?(?![a-z])"
 
 
 def keywords_found(texts, keywords_by_flag):
@@ -141,8 +146,8 @@ class KeywordIndex:
 
 @lru_cache(maxsize=256)
 def keyword_index(keywords):
-    parts = [keyword_pattern(word).pattern.removeprefix("(?<![a-z])") for word in keywords]
-    exact = re.compile(rf"(?<![a-z])(?:{'|'.join(parts)})") if parts else re.compile("(?!)")
+    written = "|".join(_written(word) for word in keywords)
+    exact = re.compile(rf"(?<![a-z])(?:{written})") if keywords else re.compile("(?!)")
     near, most = {}, 0
     for position, keyword in enumerate(keywords):
         longest = max(keyword_tokens(keyword), key=len, default="")
