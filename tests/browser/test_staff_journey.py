@@ -54,6 +54,8 @@ def test_clinician_signs_in_enrols_reviews_and_sees_the_audit(
 
     page.wait_for_url(re.compile(r"/staff/$"))
     check_page(page)
+    order = page.locator(".queue__order").bounding_box()  # read whole, even on a phone
+    assert order["x"] + order["width"] <= page.viewport_size["width"]
     page.get_by_label("Reference or name").fill(patient_submission.reference)
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_url(re.compile(r"/staff/$"))  # the search is sent by POST, not in the address
