@@ -31,9 +31,10 @@ class Contraindication(models.Model):
     )
     keywords = models.TextField(
         blank=True,
-        help_text="Words that raise this flag when a patient writes them in a medicines box "
-        "(one per line, or separated by commas), so a flag is not missed when a question "
-        "was answered “no”.",
+        help_text="Words that raise this flag when a patient writes them in a box about "
+        "their medicines, skin or goal (one per line, or separated by commas), so a flag "
+        "is not missed when a question was answered “no”. Write # for any number: "
+        "“# kg” finds “lose 10kg” and “two kg”.",
     )
     position = models.PositiveSmallIntegerField(default=0)
     # Every version, with who saved it: a keyword or wording change alters which
@@ -60,8 +61,8 @@ class Contraindication(models.Model):
         if vague:
             return ValidationError(
                 f"“{vague[0]}” is too short to be a keyword: it would match answers that "
-                "have nothing to do with this flag. Use at least three letters or digits, "
-                "with at least one letter.",
+                "have nothing to do with this flag. Use at least three letters or digits "
+                "(# for a number counts as one), with at least one letter.",
                 code="keyword_too_short",
             )
         before = Contraindication.objects.filter(pk=self.pk).values_list("keywords", flat=True)
@@ -91,9 +92,10 @@ def _keywords_in(text):
 
 
 def _specific_enough(keyword):
-    """At least three letters or digits, one of them a letter: 'b12' and '5-fu' are,
-    'xa' and '75' are not."""
-    return sum(map(str.isalnum, keyword)) >= 3 and any(map(str.isalpha, keyword))
+    """At least three letters or digits, one of them a letter, with "#" (any number)
+    counted as a digit: 'b12', '5-fu' and '# kg' are, 'xa', '75' and '# g' are not."""
+    marks = sum(char.isalnum() or char == rules.NUMBER for char in keyword)
+    return marks >= 3 and any(map(str.isalpha, keyword))
 
 
 class Section(models.TextChoices):

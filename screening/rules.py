@@ -101,11 +101,30 @@ def keyword_pattern(keyword):
     return re.compile(rf"(?<![a-z]){_written(keyword)}")
 
 
+# A "#" in a keyword stands for a number, in digits or in words: "# kg" finds
+# "lose 10kg" and "# stone" finds "two stone".
+NUMBER = "#"
+NUMBER_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
+)  # fmt: skip
+_NUMBER_PATTERN = rf"(?:\d+|{'|'.join(NUMBER_WORDS)})"
+
+
 def _written(keyword):
     """The keyword as a pattern for where it ends: whole words, plural allowed, and any
     run of non-letters between a phrase's words ("heart/attack", "hep (C)")."""
-    words = r"[^a-z0-9]+".join(re.escape(part) for part in words_of(keyword).split())
+    words = r"[^a-z0-9]+".join(map(_part_pattern, keyword_words(keyword)))
     return rf"{words}s?(?![a-z])"
+
+
+def _part_pattern(part):
+    return _NUMBER_PATTERN if part == NUMBER else re.escape(part)
+
+
+def keyword_words(keyword):
+    """The keyword's words as `words_of` writes them, with each "#" a word of its own."""
+    return words_of(keyword).replace(NUMBER, f" {NUMBER} ").split()
 
 
 def keywords_found(texts, keywords_by_flag):
@@ -161,28 +180,31 @@ def keyword_index(keywords):
 def first_exact(index, prepared):
     if not any(index.exact.search(text) for text in prepared):
         return None
-    return next(
-        (
-            word
-            for word in index.keywords
-            if any(keyword_pattern(word).search(t) for t in prepared)
-        ),
-        None,
-    )
+    for keyword in index.keywords:
+        for text in prepared:
+            found = keyword_pattern(keyword).search(text)
+            if found:
+                return shown(keyword, found.group())
+    return None
+
+
+def shown(keyword, written):
+    """What a patient and staff read as the reason: the keyword, or for one with a
+    number in it what was written ("10 kg", not "# kg")."""
+    return written if NUMBER in keyword else keyword
 
 
 def first_mistyped(index, typed, near):
     """Two words one letter apart share a form one letter short of one of them (or are
     that form), so only keywords sharing a form with a typed word need checking."""
     candidates = set().union(*(index.near.get(form, ()) for form in near & index.near.keys()))
-    return next(
-        (
-            index.keywords[position]
-            for position in sorted(candidates)
-            if any(mistyped(words, index.keywords[position]) for words in typed)
-        ),
-        None,
-    )
+    for position in sorted(candidates):
+        keyword = index.keywords[position]
+        for words in typed:
+            found = mistyped(words, keyword)
+            if found:
+                return shown(keyword, " ".join(found))
+    return None
 
 
 def near_forms(typed, longest):
@@ -210,22 +232,25 @@ def tokens(text):
 
 @lru_cache(maxsize=4096)
 def keyword_tokens(keyword):
-    return tuple(tokens(words_of(keyword)))
+    return tuple(re.findall(rf"[a-z0-9']+|{NUMBER}", words_of(keyword)))
 
 
 def mistyped(typed_words, keyword):
     """Are the typed words a keyword with one letter wrong, missing, extra or two letters
     swapped, in a word of MISTYPED_FROM letters or more? 'Warferin', 'apixiban' and
     'immunosupressed' are; 'vitamin d' is not 'vitamin e', because a short word must
-    be exact."""
+    be exact. The typed words that are, or None."""
     wanted = keyword_tokens(keyword)
-    return any(
-        all(map(_close_to, typed_words[start : start + len(wanted)], wanted))
-        for start in range(len(typed_words) - len(wanted) + 1)
-    )
+    for start in range(len(typed_words) - len(wanted) + 1):
+        words = typed_words[start : start + len(wanted)]
+        if all(map(_close_to, words, wanted)):
+            return words
+    return None
 
 
 def _close_to(typed, word):
+    if word == NUMBER:
+        return typed.isdigit() or typed in NUMBER_WORDS
     if typed in (word, word + "s"):
         return True
     if len(word) < MISTYPED_FROM or not -1 <= len(typed) - len(word) <= 2:

@@ -5,9 +5,9 @@ box: misspellings, abbreviations, everyday phrases, brand names and a few words 
 Spanish, Polish and French. MISTYPED_BEYOND_TOLERANCE adds (answer, flag) pairs typed
 too far off for the one-letter tolerance, and PUNCTUATED phrases whose words are parted
 by punctuation. RISKY_GOALS and MISTYPED_GOALS are "Something else" goals that must
-raise the weight-loss flag. BENIGN and BENIGN_GOALS must raise nothing.
-KNOWN_MISSED_GOALS still raise nothing: the comment above it says why. Which answer
-raises which flag follows section 6 of the mesotherapy fact sheet.
+raise the weight-loss flag, as must GOALS_IN_AMOUNTS, goals written as an amount of
+weight. BENIGN and BENIGN_GOALS must raise nothing. Which answer raises which flag
+follows section 6 of the mesotherapy fact sheet.
 """
 
 RISKY = {
@@ -170,6 +170,9 @@ BENIGN_GOALS = (
     "smoother neck", "look less tired", "a healthy glow", "skin injections for a glow",
     "I go swimming a lot, so something with little downtime", "hair thinness on top",
     "plumper lips", "my hair is thinning after my second child",
+    "look 10 years younger", "I'm 45 and want fresher skin", "1st time trying this",
+    "ready for my 40th", "hair loss for 3 years", "2 sessions before my wedding on 12 June",
+    "fix the 11 lines between my brows", "a size 10 dress still fits, just want firmer skin",
 )  # fmt: skip
 
 # Two letters wrong, or a wrong letter in a short word, are beyond the one-letter
@@ -186,6 +189,10 @@ PUNCTUATED = (
     ("heart/attack in 2019", "cardiovascular_event"), ("hep (C)", "serious_illness"),
     ("fatty/liver", "serious_illness"), ("I bleed (easily)", "bleeding_disorder"),
 )  # fmt: skip
-# A goal the weight-loss question itself is there to catch: a number of kilos or stones
-# is not a keyword.
-KNOWN_MISSED_GOALS = ("lose 10kg",)
+# Goals written as an amount of weight, in digits or words (keywords with "#").
+GOALS_IN_AMOUNTS = (
+    "lose 10kg", "lose 10 kg", "Lose 10KG before summer", "get down to 60kg", "lose 1.5 kilos",
+    "lose two kilos", "drop 2 stone", "lose 2st", "shed 5lbs", "lose ten pounds",
+    "lose 20 lb", "lose half a stone", "lose 3 kilograms", "lose 3 kilogrms", "go down a size",
+    "drop 2 sizes", "drop two stones before my wedding", "12kg",
+)  # fmt: skip

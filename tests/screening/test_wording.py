@@ -449,3 +449,23 @@ def topic_problems(body):
     with pytest.raises(ValidationError) as error:
         topic.full_clean()
     return error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_a_keyword_with_a_number_mark_raises_the_flag_once_saved_in_the_admin(admin_client):
+    flag = Contraindication.objects.get(code="weight_loss_goal")
+    form = {"name": flag.name, "explanation": flag.explanation, "guidance": flag.guidance,
+            "keywords": flag.keywords + "\n# belt notches"}  # fmt: skip
+    response = admin_client.post(f"/admin/screening/contraindication/{flag.pk}/change/", form)
+    assert response.status_code == 302
+    answers = all_no_answers(goal="other", goal_details="two belt notches")
+    assert [c.code for c in Questionnaire.current().flags(answers)] == ["weight_loss_goal"]
+
+
+@pytest.mark.django_db
+def test_a_number_mark_with_too_few_letters_is_refused(admin_client):
+    flag = Contraindication.objects.get(code="weight_loss_goal")
+    form = {"name": flag.name, "explanation": flag.explanation, "guidance": flag.guidance,
+            "keywords": flag.keywords + "\n# g"}  # fmt: skip
+    response = admin_client.post(f"/admin/screening/contraindication/{flag.pk}/change/", form)
+    assert "“# g” is too short to be a keyword" in response.content.decode()
