@@ -87,8 +87,22 @@ class SubmissionAdmin(admin.ModelAdmin):
         return format_html("<table><tbody>{}</tbody></table>", rows)
 
     def changelist_view(self, request, extra_context=None):
-        self.audit_look(request, AuditEvent.Action.LIST, detail="admin list")
-        return super().changelist_view(request, extra_context)
+        if not self.has_view_permission(request):
+            self.audit_look(request, AuditEvent.Action.LIST)  # records the refusal
+            return super().changelist_view(request, extra_context)
+        response = super().changelist_view(request, extra_context)
+        self.audit_look(request, AuditEvent.Action.LIST, detail=self.shown(response))
+        return response
+
+    @staticmethod
+    def shown(response):
+        """ "admin list", with the page and the references on it when the list is shown
+        (not when the admin answers with a redirect for a bad filter in the address)."""
+        changelist = (getattr(response, "context_data", None) or {}).get("cl")
+        if changelist is None:
+            return "admin list"
+        references = [submission.reference for submission in changelist.result_list]
+        return f"admin list, {audit.list_detail(changelist.page_num, references)}"
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         submission = self.get_object(request, object_id)

@@ -46,6 +46,14 @@ def record_each(action, references, *, request=None, detail=""):
     return events
 
 
+def list_detail(page, references):
+    """A list view's detail: the page, and the references it showed, so that the log
+    says whose names were seen. Sorted, because the queue lists flagged patients first
+    and the log is read by people who may not see flags."""
+    shown = " ".join(sorted(references))
+    return f"page {page}, {len(references)} shown" + (f": {shown}" if shown else "")
+
+
 def new_event(action, *, request=None, user=None, reference="", detail="", at=None):
     user = user if user is not None else getattr(request, "user", None)
     known = user if user is not None and user.is_authenticated else None
@@ -56,7 +64,7 @@ def new_event(action, *, request=None, user=None, reference="", detail="", at=No
         action=action,
         reference=reference,
         ip_address=client_ip(request),
-        detail=printable(detail)[:200],
+        detail=printable(detail)[: AuditEvent._meta.get_field("detail").max_length],
     )
 
 

@@ -576,7 +576,8 @@ class AuditEvent(models.Model):
     action = models.CharField(max_length=20, choices=Action, db_index=True)
     reference = models.CharField(max_length=9, blank=True, db_index=True)
     ip_address = models.GenericIPAddressField(null=True)
-    detail = models.CharField(max_length=200, blank=True, help_text="Never health data.")
+    # Long enough for a list view's references: 100 on a full admin page.
+    detail = models.CharField(max_length=1200, blank=True, help_text="Never health data.")
     previous_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 

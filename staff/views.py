@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -171,7 +172,6 @@ def show_queue(request, form):
         if any(data.get(k) for k in ("q", "status", "flag", "consult"))
         else sum(n for _, n in counts)
     )
-    audit.record(Action.LIST, request=request, detail=f"page {page_number(request)}")
     submissions = queue.filtered(data, with_health=can_see_health)
     fields = queue.shown_fields(can_see_health)
     paginator = queue.QueuePaginator(
@@ -182,6 +182,9 @@ def show_queue(request, form):
         with_health=can_see_health,
     )
     page = paginator.get_page(request.GET.get("page"))
+    rows = queue.rows(page, with_health=can_see_health)
+    shown = audit.list_detail(page.number, [row.reference for row in rows])
+    audit.record(Action.LIST, request=request, detail=shown)
     kept_filters = form.address_filters()
     return render(
         request,
@@ -192,7 +195,7 @@ def show_queue(request, form):
             "search": data.get("q", ""),
             "kept_filters": kept_filters,
             "page": page,
-            "rows": queue.rows(page, with_health=can_see_health),
+            "rows": rows,
             "counts": counts,
             "today": timezone.localdate(),
             "filters": urlencode(kept_filters),
@@ -385,8 +388,13 @@ def _audit_events(request):
     if data.get("user"):
         events = events.filter(actor_name__icontains=data["user"])
     if data.get("reference"):
-        events = events.filter(reference=data["reference"])
+        events = events.filter(naming(data["reference"]))
     return form, events.order_by(data.get("sort") or "-created_at", "-id")
+
+
+def naming(reference):
+    """Events about this submission, and the list views that showed it."""
+    return Q(reference=reference) | Q(action=Action.LIST, detail__contains=reference)
 
 
 @staff_permission_required()

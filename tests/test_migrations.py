@@ -6,6 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from screening import audit
+from screening.models import AuditEvent
 from tests.staff.conftest import make_submission
 
 
@@ -20,3 +22,13 @@ def test_an_apps_migrations_undo_to_zero_and_apply_again(app):
     assert not any(t.startswith(f"{app}_") for t in connection.introspection.table_names())
     call_command("migrate", **quiet)
     assert any(t.startswith(f"{app}_") for t in connection.introspection.table_names())
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_going_back_past_the_wider_audit_detail_keeps_long_details_whole():
+    references = [f"AAAA-{n:04d}" for n in range(100)]
+    event = audit.record(AuditEvent.Action.LIST, detail=audit.list_detail(1, references))
+    quiet = {"stdout": io.StringIO(), "verbosity": 0}
+    call_command("migrate", "screening", "0033", **quiet)
+    call_command("migrate", **quiet)
+    assert AuditEvent.objects.get(pk=event.pk).detail == event.detail
