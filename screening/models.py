@@ -606,6 +606,14 @@ class AuditEvent(models.Model):
         """Made under emergency ("break-glass") access, for the auditor to review."""
         return self.action in (self.Action.EMERGENCY_ACCESS, self.Action.EMERGENCY_VIEW)
 
+    def shown(self):
+        """The detail as (summary, references): a list view's "page 2, 5 shown: ..."
+        (written by screening.audit.list_detail) gives the references apart."""
+        if self.action != self.Action.LIST:
+            return self.detail, []
+        summary, _, references = self.detail.partition(": ")
+        return summary, references.split()
+
     def canonical(self):
         """The text the hash covers: this event, then the previous event's hash."""
         return f"{self.canonical_head()}|{self.previous_hash}"

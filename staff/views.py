@@ -426,6 +426,7 @@ def audit_log(request):
         {
             "form": form,
             "page": page,
+            "searched": valid_filters(form).get("reference", ""),
             "filters": filters.urlencode(),
             "sort_filters": sort_filters.urlencode(),
             "columns": [

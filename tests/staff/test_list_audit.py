@@ -2,6 +2,7 @@
 so the auditor can answer "who has seen this patient's name?"."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 from screening import audit
 from screening.models import AuditEvent
@@ -77,3 +78,15 @@ def test_a_full_admin_page_of_references_fits_in_the_event():
     event = audit.record(AuditEvent.Action.LIST, detail=audit.list_detail(99999, references))
     event.refresh_from_db()
     assert named_in(event) == references
+
+
+def test_the_audit_log_shows_a_lists_patients_behind_a_disclosure_with_the_searched_one_marked(
+    signed_in,
+):
+    audit.record(AuditEvent.Action.LIST, detail=audit.list_detail(3, ["BBBB-2222", "AAAA-1111"]))
+    page = signed_in("Auditor").get("/staff/audit/", {"reference": "bbbb 2222"})
+    cell = BeautifulSoup(page.content, "html.parser").select("tbody tr td")[-1]
+    assert cell.contents[0].strip() == "page 3, 2 shown"
+    assert cell.select_one("details summary").text == "Patients shown"
+    assert [li.text for li in cell.select("details li")] == ["AAAA-1111", "BBBB-2222"]
+    assert cell.select_one("mark").text == "BBBB-2222"
