@@ -34,7 +34,8 @@ class Contraindication(models.Model):
         help_text="Words that raise this flag when a patient writes them in a box about "
         "their medicines, skin or goal (one per line, or separated by commas), so a flag "
         "is not missed when a question was answered “no”. Write # for any number: "
-        "“# kg” finds “lose 10kg” and “two kg”.",
+        "“# kg” finds “lose 10kg” and “two kg”. A keyword with # counts only in the boxes "
+        "of this flag’s own questions, where a number means what it says.",
     )
     position = models.PositiveSmallIntegerField(default=0)
     # Every version, with who saved it: a keyword or wording change alters which
@@ -94,8 +95,10 @@ def _keywords_in(text):
 def _specific_enough(keyword):
     """At least three letters or digits, one of them a letter, with "#" (any number)
     counted as a digit: 'b12', '5-fu' and '# kg' are, 'xa', '75' and '# g' are not."""
-    marks = sum(char.isalnum() or char == rules.NUMBER for char in keyword)
-    return marks >= 3 and any(map(str.isalpha, keyword))
+    # As the rules read it: a full-width "＃" typed on a phone is a "#", and "##" one "#".
+    written = "".join(rules.keyword_words(keyword))
+    marks = sum(char.isalnum() or char == rules.NUMBER for char in written)
+    return marks >= 3 and any(map(str.isalpha, written))
 
 
 class Section(models.TextChoices):

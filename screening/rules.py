@@ -81,11 +81,12 @@ def _plain(char):
 
 
 def words_of(text):
-    """Lower-case words, split at hyphens, dots, symbols and letter-digit joins:
-    'Aspirin-75mg', 'Vit. E' and 'omega3' become 'aspirin 75 mg', 'vit e' and 'omega 3'."""
+    """Lower-case words, split at hyphens, dots (not decimal points), symbols and
+    letter-digit joins: 'Aspirin-75mg', 'Vit. E', 'omega3' and '1.5kg' become
+    'aspirin 75 mg', 'vit e', 'omega 3' and '1.5 kg'."""
     # Symbols become spaces before normalising: NFKC would make "Warfarin™" "warfarintm".
     text = "".join(" " if unicodedata.category(c) in ("So", "Sk") else c for c in str(text or ""))
-    text = re.sub(r"[-_.]", " ", normalise(text))
+    text = re.sub(r"[-_]|\.(?![0-9])|(?<![0-9])\.", " ", normalise(text))
     text = re.sub(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", " ", text)
     return " ".join(text.split())
 
@@ -102,13 +103,22 @@ def keyword_pattern(keyword):
 
 
 # A "#" in a keyword stands for a number, in digits or in words: "# kg" finds
-# "lose 10kg" and "# stone" finds "two stone".
+# "lose 10kg" and "# stone" finds "two stone". Such a keyword counts only in the box of
+# a question that raises its own flag, where the number means what it says: in another
+# box "80kg" is a body weight for a dose, and "2 stones" may be kidney stones.
 NUMBER = "#"
 NUMBER_WORDS = (
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+    "eighty", "ninety", "hundred", "a hundred",
 )  # fmt: skip
-_NUMBER_PATTERN = rf"(?:\d+|{'|'.join(NUMBER_WORDS)})"
+# Up to four digits, with a decimal or fraction part ("1.5", "1/2", and "½", which
+# normalising makes "1⁄2"), whole: not a digit before or after, so a long run of digits
+# is passed over in one step instead of tried from every digit in it.
+_NUMBER_PATTERN = (
+    rf"(?:(?<![0-9])[0-9]{{1,4}}(?:[./\u2044][0-9]{{1,2}})?(?![0-9])|{'|'.join(NUMBER_WORDS)})"
+)
 
 
 def _written(keyword):
@@ -123,8 +133,27 @@ def _part_pattern(part):
 
 
 def keyword_words(keyword):
-    """The keyword's words as `words_of` writes them, with each "#" a word of its own."""
-    return words_of(keyword).replace(NUMBER, f" {NUMBER} ").split()
+    """The keyword's words as `words_of` writes them, with each "#" (or "##") a word of
+    its own."""
+    return re.sub(f"{re.escape(NUMBER)}+", f" {NUMBER} ", words_of(keyword)).split()
+
+
+def with_numbers(keyword):
+    return NUMBER in keyword
+
+
+def in_box_of(rule, keywords_by_flag):
+    """The keywords that count in this question's boxes: those with a number only when
+    the question raises their flag."""
+    return {
+        flag: keywords if flag == rule.flag else without_numbers(tuple(keywords))
+        for flag, keywords in keywords_by_flag.items()
+    }
+
+
+@lru_cache(maxsize=256)
+def without_numbers(keywords):
+    return tuple(keyword for keyword in keywords if not with_numbers(keyword))
 
 
 def keywords_found(texts, keywords_by_flag):
@@ -184,14 +213,14 @@ def first_exact(index, prepared):
         for text in prepared:
             found = keyword_pattern(keyword).search(text)
             if found:
-                return shown(keyword, found.group())
+                return reason_text(keyword, found.group())
     return None
 
 
-def shown(keyword, written):
+def reason_text(keyword, written):
     """What a patient and staff read as the reason: the keyword, or for one with a
     number in it what was written ("10 kg", not "# kg")."""
-    return written if NUMBER in keyword else keyword
+    return written if with_numbers(keyword) else keyword
 
 
 def first_mistyped(index, typed, near):
@@ -203,7 +232,7 @@ def first_mistyped(index, typed, near):
         for words in typed:
             found = mistyped(words, keyword)
             if found:
-                return shown(keyword, " ".join(found))
+                return reason_text(keyword, " ".join(found))
     return None
 
 
@@ -227,12 +256,12 @@ def one_shorter(word):
 
 
 def tokens(text):
-    return re.findall(r"[a-z0-9']+", text)
+    return re.findall(r"[0-9]+\.[0-9]+|[a-z0-9']+", text)
 
 
 @lru_cache(maxsize=4096)
 def keyword_tokens(keyword):
-    return tuple(re.findall(rf"[a-z0-9']+|{NUMBER}", words_of(keyword)))
+    return tuple(re.findall(r"[a-z0-9']+|#", " ".join(keyword_words(keyword))))
 
 
 def mistyped(typed_words, keyword):
@@ -250,7 +279,7 @@ def mistyped(typed_words, keyword):
 
 def _close_to(typed, word):
     if word == NUMBER:
-        return typed.isdigit() or typed in NUMBER_WORDS
+        return re.fullmatch(_NUMBER_PATTERN, typed) is not None
     if typed in (word, word + "s"):
         return True
     if len(word) < MISTYPED_FROM or not -1 <= len(typed) - len(word) <= 2:
@@ -294,6 +323,6 @@ def flag_reasons(question_rules, answers, keywords_by_flag):
             reasons.setdefault(rule.flag, []).append(Reason(rule.key))
         if rule.scan_for_keywords:
             texts = [answers.get(rule.key, ""), answers.get(details_key, "")]
-            for flag, keyword in keywords_found(texts, keywords_by_flag):
+            for flag, keyword in keywords_found(texts, in_box_of(rule, keywords_by_flag)):
                 reasons.setdefault(flag, []).append(Reason(rule.key, keyword))
     return reasons

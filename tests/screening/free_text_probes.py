@@ -156,6 +156,9 @@ BENIGN = (
     "doxazosin", "lithium", "aripiprazole", "olanzapine", "risperidone", "trazodone",
     "melatonin 3mg", "lanolin cream", "vitamin k2", "turmeric latte", "my programme at the gym",
     "swimming", "injections of vitamin b12",
+    # Amounts of weight outside the goal box: a body weight for a dose, kidney stones.
+    "iron tablets, dosed for my weight (80kg)", "tamsulosin after 2 stones removed from my kidney",
+    "lost 3 stone last year, no medicines", "1.5mg/kg", "x" + "1" * 5000 + " kg",
 )  # fmt: skip
 
 BENIGN_GOALS = (
@@ -194,5 +197,9 @@ GOALS_IN_AMOUNTS = (
     "lose 10kg", "lose 10 kg", "Lose 10KG before summer", "get down to 60kg", "lose 1.5 kilos",
     "lose two kilos", "drop 2 stone", "lose 2st", "shed 5lbs", "lose ten pounds",
     "lose 20 lb", "lose half a stone", "lose 3 kilograms", "lose 3 kilogrms", "go down a size",
-    "drop 2 sizes", "drop two stones before my wedding", "12kg",
+    "drop 2 sizes", "drop two stones before my wedding", "12kg", "lose fourteen pounds",
+    "sixteen pounds", "eighteen kg", "sixty pounds", "a hundred pounds", "two hundred pounds",
+    "lose 5 kilogrammes", "lose one and a half stone", "lose 1 and a half stone",
+    "lose a half stone", "lose about a stone", "drop a stone", "lose a few kilos",
+    "lose a couple of stone", "lose ½ a stone",
 )  # fmt: skip

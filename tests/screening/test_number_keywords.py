@@ -32,3 +32,39 @@ def test_a_hash_needs_a_number_of_its_own(text):
 
 def test_a_keyword_without_a_hash_is_still_shown_as_the_keyword():
     assert found("I want to lose weight") == {"weight_loss_goal": "lose weight"}
+
+
+def test_a_decimal_or_a_fraction_is_shown_whole():
+    assert found("lose 1.5kg") == {"weight_loss_goal": "1.5 kg"}
+    assert found("lose 2/3 kg") == {"weight_loss_goal": "2/3 kg"}
+
+
+def test_a_run_of_digits_longer_than_any_amount_is_not_a_number():
+    assert found("lose 12345 kg") == {}
+    assert found("1" * 5000 + " kg") == {}
+
+
+def test_two_hashes_in_a_row_are_one_number():
+    assert rules.keyword_words("lose ## kg") == ["lose", "#", "kg"]
+
+
+GOAL = rules.QuestionRule(
+    key="goal", kind="choice", flag="weight_loss_goal", scan_for_keywords=True
+)
+MEDICINES = rules.QuestionRule(key="medicines", kind="text", scan_for_keywords=True)
+
+
+def test_a_keyword_with_a_number_counts_in_the_box_of_its_own_flags_question():
+    reasons = rules.flag_reasons([GOAL], {"goal": "other", "goal_details": "10kg"}, KEYWORDS)
+    assert reasons == {"weight_loss_goal": [rules.Reason("goal", "10 kg")]}
+
+
+def test_a_keyword_with_a_number_does_not_count_in_another_box():
+    answers = {"medicines": "iron, dosed for my weight (80kg)"}
+    assert rules.flag_reasons([MEDICINES], answers, KEYWORDS) == {}
+
+
+def test_a_keyword_without_a_number_still_counts_in_every_box():
+    answers = {"medicines": "trying to lose weight"}
+    reasons = rules.flag_reasons([MEDICINES], answers, KEYWORDS)
+    assert reasons == {"weight_loss_goal": [rules.Reason("medicines", "lose weight")]}

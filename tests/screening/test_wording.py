@@ -469,3 +469,17 @@ def test_a_number_mark_with_too_few_letters_is_refused(admin_client):
             "keywords": flag.keywords + "\n# g"}  # fmt: skip
     response = admin_client.post(f"/admin/screening/contraindication/{flag.pk}/change/", form)
     assert "“# g” is too short to be a keyword" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("keyword", "allowed"), [("＃ kg", True), ("## kg", True), ("＃ g", False), ("## g", False)]
+)
+def test_a_number_mark_typed_full_width_or_twice_is_read_as_one(keyword, allowed):
+    flag = Contraindication.objects.get(code="weight_loss_goal")
+    flag.keywords += f"\n{keyword}"
+    if allowed:
+        flag.full_clean()
+    else:
+        with pytest.raises(ValidationError, match="too short to be a keyword"):
+            flag.full_clean()
