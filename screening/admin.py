@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -59,6 +60,8 @@ class SubmissionAdmin(admin.ModelAdmin):
     """Submissions are health records: admins may look, never change."""
 
     list_display = ["reference", "created_at", "consult_date", "flagged"]
+    # "Show all" at most one page's worth, so a list view's audit event can name them all.
+    list_max_show_all = 100
     list_filter = ["flagged"]
     search_fields = ["reference"]
     fields = [
@@ -88,21 +91,23 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_permission(request):
-            self.audit_look(request, AuditEvent.Action.LIST)  # records the refusal
-            return super().changelist_view(request, extra_context)
+            self.audit_refusal(request)
+            raise PermissionDenied
         response = super().changelist_view(request, extra_context)
-        self.audit_look(request, AuditEvent.Action.LIST, detail=self.shown(response))
+        audit.record(AuditEvent.Action.LIST, request=request, detail=self.list_detail_of(response))
         return response
 
     @staticmethod
-    def shown(response):
+    def list_detail_of(response):
         """ "admin list", with the page and the references on it when the list is shown
         (not when the admin answers with a redirect for a bad filter in the address)."""
         changelist = (getattr(response, "context_data", None) or {}).get("cl")
         if changelist is None:
             return "admin list"
         references = [submission.reference for submission in changelist.result_list]
-        return f"admin list, {audit.list_detail(changelist.page_num, references)}"
+        every_row = not changelist.multi_page or (changelist.show_all and changelist.can_show_all)
+        page = None if every_row else changelist.page_num
+        return f"admin list, {audit.list_detail(references, page)}"
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         submission = self.get_object(request, object_id)
@@ -118,7 +123,11 @@ class SubmissionAdmin(admin.ModelAdmin):
         if self.has_view_permission(request, submission):
             audit.record(action, request=request, **event)
         else:
-            audit.record(AuditEvent.Action.DENIED, request=request, detail=request.path)
+            self.audit_refusal(request)
+
+    @staticmethod
+    def audit_refusal(request):
+        audit.record(AuditEvent.Action.DENIED, request=request, detail=request.path)
 
     def has_add_permission(self, request):
         return False

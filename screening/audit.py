@@ -46,12 +46,13 @@ def record_each(action, references, *, request=None, detail=""):
     return events
 
 
-def list_detail(page, references):
-    """A list view's detail: the page, and the references it showed, so that the log
-    says whose names were seen. Sorted, because the queue lists flagged patients first
-    and the log is read by people who may not see flags."""
-    shown = " ".join(sorted(references))
-    return f"page {page}, {len(references)} shown" + (f": {shown}" if shown else "")
+def list_detail(references, page=None):
+    """A list view's detail: its page (None when it showed every row) and the references
+    it showed, so that the log says whose names were seen. Sorted, because the queue
+    lists flagged patients first."""
+    where = f"page {page}" if page else "every row"
+    names = " ".join(sorted(references))
+    return f"{where}, {len(references)} shown" + (f": {names}" if names else "")
 
 
 def new_event(action, *, request=None, user=None, reference="", detail="", at=None):

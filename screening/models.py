@@ -290,6 +290,12 @@ def _choice_parts(line):
 
 
 REFERENCE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY3479"  # no 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B
+_REFERENCE = re.compile(f"[{REFERENCE_ALPHABET}]{{4}}-[{REFERENCE_ALPHABET}]{{4}}")
+
+
+def is_reference(text):
+    """Is this a whole reference, as `new_reference` makes them ("ACDE-FG34")?"""
+    return _REFERENCE.fullmatch(text) is not None
 
 
 def new_reference():
@@ -609,7 +615,7 @@ class AuditEvent(models.Model):
         """Made under emergency ("break-glass") access, for the auditor to review."""
         return self.action in (self.Action.EMERGENCY_ACCESS, self.Action.EMERGENCY_VIEW)
 
-    def shown(self):
+    def listed(self):
         """The detail as (summary, references): a list view's "page 2, 5 shown: ..."
         (written by screening.audit.list_detail) gives the references apart."""
         if self.action != self.Action.LIST:

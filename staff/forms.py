@@ -143,7 +143,7 @@ def wait_for(why):
     return f"{seconds} second{'s' if seconds != 1 else ''}" if seconds < 60 else "a minute"
 
 
-# The audit event's detail holds 200 characters: "reason: " and the reason, all of it.
+# A line or two: the reason is read in the audit log, after "reason: ".
 REASON_LIMIT = 190
 
 

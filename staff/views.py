@@ -17,7 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from mesoinfo.encryption import UnreadableValue
 from screening import audit, limits, services
-from screening.models import AuditEvent, Submission
+from screening.models import AuditEvent, Submission, is_reference
 from screening.questionnaire import Questionnaire
 from staff import attempts, emergency, queue
 from staff.access import landing_page, staff_permission_required
@@ -183,8 +183,8 @@ def show_queue(request, form):
     )
     page = paginator.get_page(request.GET.get("page"))
     rows = queue.rows(page, with_health=can_see_health)
-    shown = audit.list_detail(page.number, [row.reference for row in rows])
-    audit.record(Action.LIST, request=request, detail=shown)
+    references = [row.reference for row in rows]
+    audit.record(Action.LIST, request=request, detail=audit.list_detail(references, page.number))
     kept_filters = form.address_filters()
     return render(
         request,
@@ -393,8 +393,12 @@ def _audit_events(request):
 
 
 def naming(reference):
-    """Events about this submission, and the list views that showed it."""
-    return Q(reference=reference) | Q(action=Action.LIST, detail__contains=reference)
+    """Events about this submission, and (for a whole reference, not part of one) the
+    list views that showed it."""
+    about = Q(reference=reference)
+    if is_reference(reference):
+        about |= Q(action=Action.LIST, detail__contains=reference)
+    return about
 
 
 @staff_permission_required()
@@ -426,7 +430,7 @@ def audit_log(request):
         {
             "form": form,
             "page": page,
-            "searched": valid_filters(form).get("reference", ""),
+            "searched": form.cleaned_data.get("reference", "") if form.is_bound else "",
             "filters": filters.urlencode(),
             "sort_filters": sort_filters.urlencode(),
             "columns": [
