@@ -107,18 +107,20 @@ def keyword_pattern(keyword):
 # a question that raises its own flag, where the number means what it says: in another
 # box "80kg" is a body weight for a dose, and "2 stones" may be kidney stones.
 NUMBER = "#"
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 NUMBER_WORDS = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-    "eighty", "ninety", "hundred", "a hundred",
+    *_UNITS, "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+    "seventeen", "eighteen", "nineteen", *_TENS, "hundred", "a hundred",
 )  # fmt: skip
 # Up to four digits, with a decimal or fraction part ("1.5", "1/2", and "½", which
 # normalising makes "1⁄2"), whole: not a digit before or after, so a long run of digits
 # is passed over in one step instead of tried from every digit in it.
-_NUMBER_PATTERN = (
-    rf"(?:(?<![0-9])[0-9]{{1,4}}(?:[./\u2044][0-9]{{1,2}})?(?![0-9])|{'|'.join(NUMBER_WORDS)})"
-)
+_DIGITS = r"(?<![0-9])[0-9]{1,4}(?:[./\u2044][0-9]{1,2})?(?![0-9])"
+# "twenty-five", as words_of leaves it, before "twenty" alone: the reason shown is then
+# "twenty five pounds", not "five pounds".
+_COMPOUND = rf"(?:{'|'.join(_TENS)}) (?:{'|'.join(_UNITS)})"
+_NUMBER_PATTERN = rf"(?:{_DIGITS}|{_COMPOUND}|{'|'.join(NUMBER_WORDS)})"
 
 
 def _written(keyword):

@@ -68,3 +68,7 @@ def test_a_keyword_without_a_number_still_counts_in_every_box():
     answers = {"medicines": "trying to lose weight"}
     reasons = rules.flag_reasons([MEDICINES], answers, KEYWORDS)
     assert reasons == {"weight_loss_goal": [rules.Reason("medicines", "lose weight")]}
+
+
+def test_a_number_in_two_words_is_shown_whole():
+    assert found("lose twenty-five kg") == {"weight_loss_goal": "twenty five kg"}
