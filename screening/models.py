@@ -73,7 +73,21 @@ class Contraindication(models.Model):
                 "medicine after answering “no”.",
                 code="keywords_emptied",
             )
-        return None
+        return self._number_keyword_problem(words)
+
+    def _number_keyword_problem(self, words):
+        """A keyword with "#" counts only in the boxes of this flag's own questions
+        (rules.in_box_of): with none of them checked, it would never raise the flag."""
+        numbered = next((word for word in words if rules.with_numbers(word)), None)
+        checked = self.pk and self.question_set.filter(scan_for_keywords=True).exists()
+        if numbered is None or checked:
+            return None
+        return ValidationError(
+            f"“{numbered}” would never raise this flag: a keyword with # counts only in the "
+            "answers to this flag’s own questions, and none of them is checked for "
+            "keywords. Write it without #.",
+            code="number_keyword_never_checked",
+        )
 
     def keyword_list(self):
         """One per line; commas and semicolons also separate keywords, since admins type

@@ -476,3 +476,12 @@ def test_a_number_mark_typed_full_width_or_twice_is_read_as_one(keyword, allowed
     else:
         with pytest.raises(ValidationError, match="too short to be a keyword"):
             flag.full_clean()
+
+
+@pytest.mark.django_db
+def test_a_number_keyword_for_a_flag_whose_questions_are_not_checked_is_refused(admin_client):
+    flag = Contraindication.objects.get(code="pregnancy")
+    response = save_in_admin(admin_client, flag, keywords=f"{flag.keywords}\n# weeks pregnant")
+    assert "“# weeks pregnant” would never raise this flag" in response.content.decode()
+    flag.refresh_from_db()
+    assert "# weeks pregnant" not in flag.keyword_list()
