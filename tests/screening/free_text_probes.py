@@ -114,6 +114,9 @@ RISKY_GOALS = (
     "lose a few pounds", "lose a stone", "drop a dress size", "slim down",
     "slimming", "get slimmer", "weightloss", "obesity", "I'm obese", "overweight",
     "reduce my weight", "weight reduction", "lose my baby weight", "bajar de peso", "perder peso",
+    "drop some pounds", "shed some pounds", "lose some pounds", "weigh less", "be skinny",
+    "look skinnier", "help me get to a healthy weight", "weight management", "manage my weight",
+    "bring my weight down", "reduce body fat", "burn fat all over", "get down a jean size",
     "adelgazar", "schudnąć", "maigrir", "perdre du poids",
 )  # fmt: skip
 
@@ -176,6 +179,8 @@ BENIGN_GOALS = (
     "look 10 years younger", "I'm 45 and want fresher skin", "1st time trying this",
     "ready for my 40th", "hair loss for 3 years", "2 sessions before my wedding on 12 June",
     "fix the 11 lines between my brows", "a size 10 dress still fits, just want firmer skin",
+    "lose the fat under my chin", "make my face look thinner", "less fat on my knees",
+    "skin that looks healthy", "lighter skin on my cheeks",
 )  # fmt: skip
 
 # Two letters wrong, or a wrong letter in a short word, are beyond the one-letter
