@@ -20,6 +20,7 @@ from pathlib import Path
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cpumeter import CpuMeter  # noqa: E402
 from loadkit import (  # noqa: E402
     ROOT,
     Patient,
@@ -37,6 +38,8 @@ CONNECTIONS = 8
 # quick redirect to its result and flatter the figure (checked in measure_submit).
 SUBMISSION_SESSIONS = int(os.environ.get("BENCH_SUBMISSIONS", "7000"))
 RESULTS = ROOT / "bench" / "results"
+# Set once the server is up: each measurement then also says where its CPU time went.
+METER = None
 STAFF = ("bench.clinician", "bench password for loopback only 1")
 POST_LUA = """
 -- Each wrk thread takes every second prepared session, starting at its own id (set by
@@ -67,10 +70,14 @@ def wrk(url, headers=(), script=None, env=None):
         command += ["-H", header]
     if script:
         command += ["-s", script]
+    before = METER.snapshot() if METER else None
     out = subprocess.run(
         [*command, url], capture_output=True, text=True, check=True, env=env or os.environ
     ).stdout
-    return parse_wrk(out)
+    result = parse_wrk(out)
+    if before:
+        result["cpu_ms"] = METER.per_request(before, METER.snapshot(), result["requests"])
+    return result
 
 
 def parse_wrk(out):
@@ -242,6 +249,7 @@ def report(results, seconds):
             f"{name:<24}{r['rps']:>9.0f}{r['rps'] / base:>8.2f}{r['p50_ms']:>9.1f}"
             f"{r['p99_ms']:>9.1f}{r['errors'] + r['socket_errors']:>8}"
         )
+    report_cpu(results)
     submit = results["submit"]
     lost = max(0, submit["expected"] - submit["stored"])
     in_flight = max(0, submit["stored"] - submit["expected"])
@@ -258,6 +266,25 @@ def report(results, seconds):
         json.dumps({"results": results, "ratios": ratios}, indent=2)
     )
     print(" ".join(f"{name}={value:.2f}" for name, value in ratios.items()))
+
+
+CPU_PARTS = ("app", "database", "cache", "wrk", "other")
+
+
+def report_cpu(results):
+    """CPU time per request by part: what each page costs the two cores."""
+    print(f"\nCPU ms per request{''.join(f'{part:>10}' for part in CPU_PARTS)}{'total':>10}")
+    for name, r in results.items():
+        cpu = r.get("cpu_ms")
+        if cpu:
+            parts = "".join(f"{cpu[part]:>10.2f}" for part in CPU_PARTS)
+            print(f"{name:<18}{parts}{sum(cpu.values()):>10.2f}")
+
+
+def postmaster_pid():
+    """The throwaway cluster's server process (scripts/with-postgres)."""
+    pid_file = Path(os.environ["MESOINFO_PG_DATADIR"]) / "postmaster.pid"
+    return int(pid_file.read_text().split("\n", 1)[0])
 
 
 def start_redis():
@@ -294,13 +321,14 @@ def start_redis():
 def main():
     redis, redis_url = start_redis()
     try:
-        run(redis_url)
+        run(redis_url, redis.pid)
     finally:
         redis.terminate()
         redis.wait(10)
 
 
-def run(redis_url):
+def run(redis_url, redis_pid):
+    global METER
     started = time.time()
     env = production_env(REDIS_URL=redis_url)
     prepare(env)
@@ -308,6 +336,7 @@ def run(redis_url):
     manage(env, "seed_submissions", "1000", "--fake-data-ok")
     results = {}
     with Server(env, workers=2) as server:
+        METER = CpuMeter(app=server.process.pid, database=postmaster_pid(), cache=redis_pid)
         cookie = staff_cookie(server)
         measure_pages(server, env, results)
         measure_staff(server, results, "1k", cookie, a_reference(env))

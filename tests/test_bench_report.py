@@ -1,11 +1,14 @@
 """The benchmark's arithmetic (the benchmark itself runs with `make bench`)."""
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import cpumeter  # noqa: E402
+
 import bench  # noqa: E402
 
 WRK_OUTPUT = """Running 6s test @ http://127.0.0.1:8000/staff/
@@ -36,3 +39,17 @@ def test_growth_compares_each_size_with_the_baseline_measured_beside_it():
         "queue_100k": {"rps": 400},
     }
     assert bench.growth(results, "queue") == pytest.approx(1.0)
+
+
+def test_cpu_time_is_shared_among_the_requests_and_the_rest_is_other():
+    before = {"app": 1.0, "database": 2.0, "cache": 0.0, "wrk": 0.5, "all": 10.0}
+    after = {"app": 2.0, "database": 2.5, "cache": 0.1, "wrk": 0.6, "all": 12.0}
+    per_request = cpumeter.CpuMeter.per_request(before, after, 200)
+    assert per_request == pytest.approx(
+        {"app": 5.0, "database": 2.5, "cache": 0.5, "wrk": 0.5, "other": 1.5}
+    )
+
+
+def test_this_process_is_found_in_its_own_family():
+    sum(range(2_000_000))  # some CPU time of its own
+    assert 0 < cpumeter.family_seconds({os.getpid()}) <= cpumeter.host_busy_seconds()
