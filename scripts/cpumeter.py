@@ -16,8 +16,9 @@ def host_busy_seconds():
 
 
 def family_seconds(parents):
-    """CPU time used so far by these processes and their direct children (gunicorn's
-    workers, PostgreSQL's backends)."""
+    """CPU time used so far by these processes and their children (gunicorn's workers,
+    PostgreSQL's backends), counting children that have ended: a backend whose
+    connection was closed leaves its time in its parent's cutime and cstime."""
     total = 0
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -25,7 +26,7 @@ def family_seconds(parents):
         except (OSError, ValueError, IndexError):
             continue  # the process ended while being read
         if pid in parents or int(rest[1]) in parents:
-            total += int(rest[11]) + int(rest[12])
+            total += sum(int(ticks) for ticks in rest[11:15])  # utime stime cutime cstime
     return total / TICK
 
 

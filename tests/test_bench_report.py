@@ -1,6 +1,7 @@
 """The benchmark's arithmetic (the benchmark itself runs with `make bench`)."""
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -53,3 +54,9 @@ def test_cpu_time_is_shared_among_the_requests_and_the_rest_is_other():
 def test_this_process_is_found_in_its_own_family():
     sum(range(2_000_000))  # some CPU time of its own
     assert 0 < cpumeter.family_seconds({os.getpid()}) <= cpumeter.host_busy_seconds()
+
+
+def test_a_child_that_has_ended_is_still_counted():
+    before = cpumeter.family_seconds({os.getpid()})
+    subprocess.run([sys.executable, "-c", "sum(range(20_000_000))"], check=True)
+    assert cpumeter.family_seconds({os.getpid()}) - before >= 0.1
