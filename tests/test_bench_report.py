@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-import cpumeter  # noqa: E402
-
 import bench  # noqa: E402
+import cpumeter  # noqa: E402
 
 WRK_OUTPUT = """Running 6s test @ http://127.0.0.1:8000/staff/
   Latency Distribution
