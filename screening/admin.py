@@ -107,7 +107,7 @@ class SubmissionAdmin(admin.ModelAdmin):
         references = [submission.reference for submission in changelist.result_list]
         every_row = not changelist.multi_page or (changelist.show_all and changelist.can_show_all)
         page = None if every_row else changelist.page_num
-        return f"admin list, {audit.list_detail(references, page)}"
+        return f"admin list, {AuditEvent.list_detail(references, page)}"
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         submission = self.get_object(request, object_id)

@@ -46,15 +46,6 @@ def record_each(action, references, *, request=None, detail=""):
     return events
 
 
-def list_detail(references, page=None):
-    """A list view's detail: its page (None when it showed every row) and the references
-    it showed, so that the log says whose names were seen. Sorted, because the queue
-    lists flagged patients first."""
-    where = f"page {page}" if page else "every row"
-    names = " ".join(sorted(references))
-    return f"{where}, {len(references)} shown" + (f": {names}" if names else "")
-
-
 def new_event(action, *, request=None, user=None, reference="", detail="", at=None):
     user = user if user is not None else getattr(request, "user", None)
     known = user if user is not None and user.is_authenticated else None

@@ -79,8 +79,9 @@ class Contraindication(models.Model):
         """A keyword with "#" counts only in the boxes of this flag's own questions
         (rules.in_box_of): with none of them checked, it would never raise the flag."""
         numbered = next((word for word in words if rules.with_numbers(word)), None)
-        checked = self.pk and self.question_set.filter(scan_for_keywords=True).exists()
-        if numbered is None or checked:
+        if numbered is None or (
+            self.pk and self.question_set.filter(scan_for_keywords=True).exists()
+        ):
             return None
         return ValidationError(
             f"“{numbered}” would never raise this flag: a keyword with # counts only in the "
@@ -549,6 +550,14 @@ class Review(models.Model):
 
 
 class AuditQuerySet(models.QuerySet):
+    def naming(self, reference):
+        """Events about this submission, and (for a whole reference, not part of one) the
+        list views that showed it (AuditEvent.list_detail)."""
+        about = models.Q(reference=reference)
+        if is_reference(reference):
+            about |= models.Q(action=AuditEvent.Action.LIST, detail__contains=reference)
+        return self.filter(about)
+
     def update(self, **kwargs):
         raise PermissionError("Audit records are append-only.")
 
@@ -629,9 +638,18 @@ class AuditEvent(models.Model):
         """Made under emergency ("break-glass") access, for the auditor to review."""
         return self.action in (self.Action.EMERGENCY_ACCESS, self.Action.EMERGENCY_VIEW)
 
+    @staticmethod
+    def list_detail(references, page=None):
+        """A list view's detail: its page (None when it showed every row) and the
+        references it showed, so that the log says whose names were seen. Sorted,
+        because the queue lists flagged patients first."""
+        where = f"page {page}" if page else "every row"
+        names = " ".join(sorted(references))
+        return f"{where}, {len(references)} shown" + (f": {names}" if names else "")
+
     def listed(self):
         """The detail as (summary, references): a list view's "page 2, 5 shown: ..."
-        (written by screening.audit.list_detail) gives the references apart."""
+        (list_detail) gives the references apart."""
         if self.action != self.Action.LIST:
             return self.detail, []
         summary, _, references = self.detail.partition(": ")

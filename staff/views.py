@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from mesoinfo.encryption import UnreadableValue
 from screening import audit, limits, services
-from screening.models import AuditEvent, Submission, is_reference
+from screening.models import AuditEvent, Submission
 from screening.questionnaire import Questionnaire
 from staff import attempts, emergency, queue
 from staff.access import landing_page, staff_permission_required
@@ -184,7 +183,8 @@ def show_queue(request, form):
     page = paginator.get_page(request.GET.get("page"))
     rows = queue.rows(page, with_health=can_see_health)
     references = [row.reference for row in rows]
-    audit.record(Action.LIST, request=request, detail=audit.list_detail(references, page.number))
+    detail = AuditEvent.list_detail(references, page.number)
+    audit.record(Action.LIST, request=request, detail=detail)
     kept_filters = form.address_filters()
     return render(
         request,
@@ -388,17 +388,8 @@ def _audit_events(request):
     if data.get("user"):
         events = events.filter(actor_name__icontains=data["user"])
     if data.get("reference"):
-        events = events.filter(naming(data["reference"]))
+        events = events.naming(data["reference"])
     return form, events.order_by(data.get("sort") or "-created_at", "-id")
-
-
-def naming(reference):
-    """Events about this submission, and (for a whole reference, not part of one) the
-    list views that showed it."""
-    about = Q(reference=reference)
-    if is_reference(reference):
-        about |= Q(action=Action.LIST, detail__contains=reference)
-    return about
 
 
 @staff_permission_required()

@@ -27,7 +27,7 @@ def test_an_apps_migrations_undo_to_zero_and_apply_again(app):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_going_back_past_the_wider_audit_detail_keeps_long_details_whole():
     references = [f"AAAA-{n:04d}" for n in range(100)]
-    event = audit.record(AuditEvent.Action.LIST, detail=audit.list_detail(references, 1))
+    event = audit.record(AuditEvent.Action.LIST, detail=AuditEvent.list_detail(references, 1))
     quiet = {"stdout": io.StringIO(), "verbosity": 0}
     call_command("migrate", "screening", "0033", **quiet)
     call_command("migrate", **quiet)

@@ -60,7 +60,7 @@ def test_an_empty_queue_view_is_still_recorded(signed_in):
 
 @pytest.mark.parametrize("part", ["A", "page", "shown", "1"])
 def test_part_of_a_reference_or_of_a_detail_does_not_find_list_views(signed_in, part):
-    audit.record(AuditEvent.Action.LIST, detail=audit.list_detail(["ACDE-3479"], 1))
+    audit.record(AuditEvent.Action.LIST, detail=AuditEvent.list_detail(["ACDE-3479"], 1))
     page = signed_in("Auditor").get("/staff/audit/", {"reference": part})
     assert "Viewed the queue" not in page.content.decode().split("<tbody>")[1]
 
@@ -68,7 +68,7 @@ def test_part_of_a_reference_or_of_a_detail_does_not_find_list_views(signed_in, 
 def test_the_auditor_finds_the_queue_views_that_showed_a_patient(signed_in, submission_factory):
     seen = submission_factory()
     signed_in("Clinician").get("/staff/")
-    audit.record(AuditEvent.Action.LIST, detail=audit.list_detail(["ZZZZ-9999"], 1))
+    audit.record(AuditEvent.Action.LIST, detail=AuditEvent.list_detail(["ZZZZ-9999"], 1))
     page = signed_in("Auditor").get("/staff/audit/", {"reference": seen.reference})
     table = page.content.decode().split("<tbody>")[1].split("</tbody>")[0]
     assert table.count("Viewed the queue") == 1
@@ -99,7 +99,7 @@ def test_show_all_in_the_admin_never_shows_more_than_the_event_can_name(admin_cl
 
 def test_a_full_admin_page_of_references_fits_in_the_event():
     references = [f"AAAA-{n:04d}" for n in range(100)]
-    event = audit.record(AuditEvent.Action.LIST, detail=audit.list_detail(references, 99999))
+    event = audit.record(AuditEvent.Action.LIST, detail=AuditEvent.list_detail(references, 99999))
     event.refresh_from_db()
     assert named_in(event) == references
 
@@ -107,7 +107,9 @@ def test_a_full_admin_page_of_references_fits_in_the_event():
 def test_the_audit_log_shows_a_lists_patients_behind_a_disclosure_with_the_searched_one_marked(
     signed_in,
 ):
-    audit.record(AuditEvent.Action.LIST, detail=audit.list_detail(["FGHJ-7943", "ACDE-3479"], 3))
+    audit.record(
+        AuditEvent.Action.LIST, detail=AuditEvent.list_detail(["FGHJ-7943", "ACDE-3479"], 3)
+    )
     page = signed_in("Auditor").get("/staff/audit/", {"reference": "fghj 7943"})
     cell = BeautifulSoup(page.content, "html.parser").select("tbody tr td")[-1]
     assert cell.contents[0].strip() == "page 3, 2 shown"
