@@ -120,7 +120,10 @@ _DIGITS = r"(?<![0-9])[0-9]{1,4}(?:[./\u2044][0-9]{1,2})?(?![0-9])"
 # "twenty-five", as words_of leaves it, before "twenty" alone: the reason shown is then
 # "twenty five pounds", not "five pounds".
 _COMPOUND = rf"(?:{'|'.join(_TENS)}) (?:{'|'.join(_UNITS)})"
-_NUMBER_PATTERN = rf"(?:{_DIGITS}|{_COMPOUND}|{'|'.join(NUMBER_WORDS)})"
+_ONE_NUMBER = rf"(?:{_DIGITS}|{_COMPOUND}|{'|'.join(NUMBER_WORDS)})"
+# A range is one amount, so it is shown whole: "10-15kg" (which words_of leaves as
+# "10 15 kg"), "10 to 15 kg", "ten or fifteen kg".
+_NUMBER_PATTERN = rf"{_ONE_NUMBER}(?: (?:to |or )?{_ONE_NUMBER})?"
 
 
 def _written(keyword):
@@ -222,7 +225,9 @@ def first_exact(index, prepared):
 def reason_text(keyword, written):
     """What a patient and staff read as the reason: the keyword, or for one with a
     number in it what was written ("10 kg", not "# kg")."""
-    return written if with_numbers(keyword) else keyword
+    if not with_numbers(keyword):
+        return keyword
+    return re.sub(r"(?<=[0-9]) (?=[0-9])", "-", written)  # "10 15 kg" was "10-15kg"
 
 
 def first_mistyped(index, typed, near):

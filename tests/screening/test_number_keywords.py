@@ -39,6 +39,19 @@ def test_a_decimal_or_a_fraction_is_shown_whole():
     assert found("lose 2/3 kg") == {"weight_loss_goal": "2/3 kg"}
 
 
+@pytest.mark.parametrize(
+    ("goal", "shown"),
+    [
+        ("lose 10-15kg", "10-15 kg"),
+        ("lose 10 \u2013 15 kg", "10-15 kg"),
+        ("lose 10 to 15 kg", "10 to 15 kg"),
+        ("lose ten or fifteen kg", "ten or fifteen kg"),
+    ],
+)
+def test_a_range_is_shown_whole(goal, shown):
+    assert found(goal) == {"weight_loss_goal": shown}
+
+
 def test_a_run_of_digits_longer_than_any_amount_is_not_a_number():
     assert found("lose 12345 kg") == {}
     assert found("1" * 5000 + " kg") == {}
