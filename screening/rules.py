@@ -163,7 +163,7 @@ def without_numbers(keywords):
 
 def keywords_found(texts, keywords_by_flag):
     """(flag, the first of its keywords found) for each flag with a keyword in any text:
-    one written out exactly if there is one, else the first one mistyped by a letter."""
+    one written out exactly if there is one, else the first one mistyped."""
     prepared = [words_of(text) for text in texts]
     typed = [tokens(text) for text in prepared]
     indexes = {flag: keyword_index(tuple(keywords)) for flag, keywords in keywords_by_flag.items()}
@@ -177,6 +177,12 @@ def keywords_found(texts, keywords_by_flag):
 # Shorter names have too many real words one letter away ("stroke" has "stoke" and
 # "strike", "cancer" has "cancel"), and one letter changes a short name more than a long one.
 MISTYPED_FROM = 7
+# From eleven letters, two slips are allowed ("imunosupressed", "rivaroksaban"): long drug
+# and condition names are where patients make them. The words of Debian's English word
+# lists two letters from a keyword word this long are forms of it ("hemophiliac") or
+# in a phrase whose other words must match ("immune suppressing"); at ten letters,
+# "cellulite" is two from "cellulitis" and "efficiency" from "deficiency".
+MISTYPED_TWICE_FROM = 11
 # Real words one letter away from a keyword that patients write in these boxes: "skin
 # injections" is not "skin infection", nor "swimming" "slimming", nor "inulin" "insulin".
 NOT_MISTYPED = frozenset({
@@ -188,8 +194,8 @@ NOT_MISTYPED = frozenset({
 @dataclass(frozen=True)
 class KeywordIndex:
     """One flag's keywords, ready to look for: `exact` finds whether any is written out,
-    and `near` maps every form one letter short of each long keyword word (and the word
-    itself) to the keywords it may be a mistyping of."""
+    and `near` maps every form of each long keyword word with as many letters left out
+    as it may have wrong (and the word itself) to the keywords it may be a mistyping of."""
 
     keywords: tuple
     exact: re.Pattern
@@ -204,9 +210,10 @@ def keyword_index(keywords):
     near, most = {}, 0
     for position, keyword in enumerate(keywords):
         longest = max(keyword_tokens(keyword), key=len, default="")
-        if len(longest) >= MISTYPED_FROM:
+        wrong = letters_wrong_allowed(longest)
+        if wrong:
             most = max(most, len(longest))
-            for form in {*one_shorter(longest), *one_shorter(longest + "s")}:
+            for form in {*shorter_forms(longest, wrong), *shorter_forms(longest + "s", wrong)}:
                 near.setdefault(form, set()).add(position)
     return KeywordIndex(keywords, exact, near, most)
 
@@ -230,9 +237,16 @@ def reason_text(keyword, written):
     return re.sub(r"(?<=[0-9]) (?=[0-9])", "-", written)  # "10 15 kg" was "10-15kg"
 
 
+def letters_wrong_allowed(word):
+    if len(word) >= MISTYPED_TWICE_FROM:
+        return 2
+    return 1 if len(word) >= MISTYPED_FROM else 0
+
+
 def first_mistyped(index, typed, near):
-    """Two words one letter apart share a form one letter short of one of them (or are
-    that form), so only keywords sharing a form with a typed word need checking."""
+    """Two words n letters apart share a form with up to n letters left out of each (or
+    one is such a form of the other), so only keywords sharing a form with a typed word
+    need checking."""
     candidates = set().union(*(index.near.get(form, ()) for form in near & index.near.keys()))
     for position in sorted(candidates):
         keyword = index.keywords[position]
@@ -245,21 +259,29 @@ def first_mistyped(index, typed, near):
 
 def near_forms(typed, longest):
     """Each typed word that may be a mistyped keyword word of at most `longest` letters
-    (one letter short of it, up to a letter and a plural "s" over), and its forms one
-    letter short. Longer words are left out: they cannot be one, and a pasted run of
-    thousands of letters would otherwise make thousands of forms."""
+    (up to two letters short of it, up to two letters and a plural "s" over), and its
+    forms with as many letters left out as a keyword word its length may have wrong.
+    Longer words are left out: they cannot be one, and a pasted run of thousands of
+    letters would otherwise make thousands of forms."""
     return {
         form
         for words in typed
         for word in words
-        if MISTYPED_FROM - 1 <= len(word) <= longest + 2
-        for form in one_shorter(word)
+        if MISTYPED_FROM - 1 <= len(word) <= longest + 3
+        for form in shorter_forms(word, 2 if len(word) >= MISTYPED_TWICE_FROM - 2 else 1)
     }
 
 
+def shorter_forms(word, most):
+    """The word and each form of it with up to `most` letters left out."""
+    forms = {word}
+    for _ in range(most):
+        forms |= {form[:i] + form[i + 1 :] for form in forms for i in range(len(form))}
+    return forms
+
+
 def one_shorter(word):
-    """The word and each form of it with one letter left out."""
-    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+    return shorter_forms(word, 1)
 
 
 def tokens(text):
@@ -273,9 +295,10 @@ def keyword_tokens(keyword):
 
 def mistyped(typed_words, keyword):
     """Are the typed words a keyword with one letter wrong, missing, extra or two letters
-    swapped, in a word of MISTYPED_FROM letters or more? 'Warferin', 'apixiban' and
-    'immunosupressed' are; 'vitamin d' is not 'vitamin e', because a short word must
-    be exact. The typed words that are, or None."""
+    swapped, in a word of MISTYPED_FROM letters or more, or two such slips in a word of
+    MISTYPED_TWICE_FROM or more? 'Warferin', 'apixiban' and 'imunosupressed' are;
+    'vitamin d' is not 'vitamin e', because a short word must be exact. The typed words
+    that are, or None."""
     wanted = keyword_tokens(keyword)
     for start in range(len(typed_words) - len(wanted) + 1):
         words = typed_words[start : start + len(wanted)]
@@ -289,11 +312,14 @@ def _close_to(typed, word):
         return re.fullmatch(_NUMBER_PATTERN, typed) is not None
     if typed in (word, word + "s"):
         return True
-    if len(word) < MISTYPED_FROM or not -1 <= len(typed) - len(word) <= 2:
+    wrong = letters_wrong_allowed(word)
+    if not wrong or not -wrong <= len(typed) - len(word) <= wrong + 1:
         return False
-    return typed not in NOT_MISTYPED and (
-        one_letter_apart(typed, word) or one_letter_apart(typed, word + "s")
-    )
+    if typed in NOT_MISTYPED:
+        return False
+    if wrong == 1:
+        return one_letter_apart(typed, word) or one_letter_apart(typed, word + "s")
+    return min(letters_apart(typed, word), letters_apart(typed, word + "s")) <= wrong
 
 
 def one_letter_apart(a, b):
@@ -308,6 +334,21 @@ def one_letter_apart(a, b):
     rest = start + 1
     swapped = a[start : start + 2] == b[start : start + 2][::-1] and a[rest + 1 :] == b[rest + 1 :]
     return a[rest:] == b[rest:] or swapped
+
+
+def letters_apart(a, b):
+    """The fewest letters changed, missing, extra or swapped with the next one that make
+    `a` into `b` (the optimal string alignment distance)."""
+    before, previous = [], list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        before, previous = previous, current
+    return previous[-1]
 
 
 @dataclass(frozen=True)

@@ -183,12 +183,19 @@ BENIGN_GOALS = (
     "skin that looks healthy", "lighter skin on my cheeks",
 )  # fmt: skip
 
-# Two letters wrong, or a wrong letter in a short word, are beyond the one-letter
-# tolerance (words of seven letters or more): these common ones are keywords of their own.
+# Two slips in a word under eleven letters, or one in a word under seven, are beyond the
+# tolerance: these common ones are keywords of their own.
 MISTYPED_BEYOND_TOLERANCE = (
     ("apixibam", "anticoagulants"), ("ibrufen", "anticoagulants"),
     ("blod thinners", "anticoagulants"), ("sorasis", "skin_infection"), ("anafalaxis", "allergy"),
     ("cancar", "serious_illness"), ("cirosis", "serious_illness"),
+)  # fmt: skip
+# Two slips in a long name are within it.
+MISTYPED_TWICE = (
+    ("imunosupressed", "immune_compromise"), ("hydroxicloroquine", "immune_compromise"),
+    ("metotrexat", "immune_compromise"), ("mycofenolate", "immune_compromise"),
+    ("cyclophosfamide", "immune_compromise"), ("brestfeding", "breastfeeding"),
+    ("rivaroksaban", "anticoagulants"),
 )  # fmt: skip
 MISTYPED_GOALS = ("lose wieght", "lose weigth")
 # A phrase's words parted by punctuation rather than a space.

@@ -10,6 +10,7 @@ from tests.screening.free_text_probes import (
     GOALS_IN_AMOUNTS,
     MISTYPED_BEYOND_TOLERANCE,
     MISTYPED_GOALS,
+    MISTYPED_TWICE,
     PUNCTUATED,
     RISKY,
     RISKY_GOALS,
@@ -18,6 +19,7 @@ from tests.screening.free_text_probes import (
 RISKY_ANSWERS = [
     *((text, flag) for flag, texts in RISKY.items() for text in texts),
     *MISTYPED_BEYOND_TOLERANCE,
+    *MISTYPED_TWICE,
     *PUNCTUATED,
 ]
 

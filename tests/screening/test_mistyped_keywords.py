@@ -33,6 +33,41 @@ def test_two_letters_wrong_is_not_one_letter_apart(typed, keyword):
     assert not rules.one_letter_apart(typed, keyword)
 
 
+@pytest.mark.parametrize(
+    ("typed", "keyword", "letters"),
+    [("imunosupressed", "immunosuppressed", 2), ("hydroxicloroquine", "hydroxychloroquine", 2),
+     ("cyclofosfamide", "cyclophosphamide", 4), ("warfrin", "warfarin", 1),
+     ("wrafarin", "warfarin", 1), ("warfarin", "warfarin", 0)],
+)  # fmt: skip
+def test_letters_apart_counts_letters_changed_missed_added_or_swapped(typed, keyword, letters):
+    assert rules.letters_apart(typed, keyword) == letters
+
+
+LONG_NAMES = {
+    "anticoagulants": ["warfarin", "acenocoumarol", "rivaroxaban"],
+    "immune_compromise": ["immunosuppressed", "hydroxychloroquine", "cyclophosphamide"],
+    "skin_infection": ["cellulitis"],
+}
+
+
+@pytest.mark.parametrize(
+    ("typed", "flag"),
+    [("imunosupressed", "immune_compromise"), ("immunosupresed", "immune_compromise"),
+     ("hydroxicloroquine", "immune_compromise"), ("hydroxychloroqine", "immune_compromise"),
+     ("cyclophosfamide", "immune_compromise"), ("acenocumarrol", "anticoagulants"),
+     ("rivaroksaban", "anticoagulants")],
+)  # fmt: skip
+def test_a_name_of_eleven_letters_or_more_with_two_letters_wrong_raises_its_flag(typed, flag):
+    assert dict(rules.keywords_found([f"I take {typed} daily"], LONG_NAMES)) == {
+        flag: next(k for k in LONG_NAMES[flag] if rules.letters_apart(typed, k) <= 2)
+    }
+
+
+@pytest.mark.parametrize("typed", ["wrfrin", "warfarinee", "cellulite", "celulitus"])
+def test_a_shorter_name_with_two_letters_wrong_raises_nothing(typed):
+    assert dict(rules.keywords_found([f"{typed} on my thighs"], LONG_NAMES)) == {}
+
+
 def test_a_keyword_with_one_letter_wrong_raises_its_flag_and_names_the_keyword():
     assert found("Warferin 5mg, vitamin D") == {"anticoagulants": "warfarin"}
 
@@ -81,7 +116,7 @@ def by_trying_every_keyword(text, keywords_by_flag):
     written, words = rules.words_of(text), rules.tokens(rules.words_of(text))
 
     def long_enough(keyword):
-        return len(max(rules.keyword_tokens(keyword), key=len, default="")) >= rules.MISTYPED_FROM
+        return rules.letters_wrong_allowed(max(rules.keyword_tokens(keyword), key=len, default=""))
 
     found = {}
     for flag, keywords in keywords_by_flag.items():
@@ -106,6 +141,10 @@ def one_letter_off(word, rng):
     return "".join(letters)
 
 
+def two_letters_off(word, rng):
+    return one_letter_off(one_letter_off(word, rng), rng)
+
+
 @pytest.mark.django_db
 def test_the_index_finds_what_trying_every_keyword_finds(questionnaire):
     import random
@@ -113,12 +152,12 @@ def test_the_index_finds_what_trying_every_keyword_finds(questionnaire):
     rng = random.Random(7)
     keywords = questionnaire.keywords_by_flag
     texts = [
-        f"I take {one_letter_off(word, rng)} daily"
+        f"I take {off(word, rng)} daily"
         for words in keywords.values()
         for word in words
-        for _ in range(2)
+        for off in (one_letter_off, one_letter_off, two_letters_off)
     ]
-    assert len(texts) > 1000
+    assert len(texts) > 1500
     for text in texts:
         assert dict(rules.keywords_found([text], keywords)) == by_trying_every_keyword(
             text, keywords
