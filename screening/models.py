@@ -370,8 +370,11 @@ class SubmissionQuerySet(models.QuerySet):
             models.Q(reference__iexact=reference) | models.Q(full_name__icontains=text)
         )
 
-    def older_than(self, moment):
-        return self.filter(created_at__lt=moment)
+    def past_retention(self, moment):
+        """Sent before `moment`, and not booked for a consultation since: a patient booked
+        months ahead keeps their answers until the retention period after it."""
+        booked_since = models.Q(consult_date__gte=timezone.localdate(moment))
+        return self.filter(created_at__lt=moment).exclude(booked_since)
 
 
 def as_reference(text):

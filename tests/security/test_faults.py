@@ -75,7 +75,7 @@ def test_failing_purge_keeps_the_submission_it_could_not_audit(
     from django.utils import timezone
 
     complete_questionnaire()
-    Submission.objects.update(created_at=timezone.now() - timedelta(days=400))
+    Submission.objects.update(created_at=timezone.now() - timedelta(days=400), consult_date=None)
     monkeypatch.setattr(audit, "record", fail)
     with pytest.raises(OperationalError):
         call_command("purge_submissions")

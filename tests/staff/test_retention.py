@@ -41,6 +41,26 @@ def test_purge_deletes_only_expired_submissions_with_their_history(
     assert "Deleted 0 submission(s)" in capsys.readouterr().out
 
 
+def test_purge_keeps_a_submission_until_the_retention_period_after_its_consultation(
+    submission_factory,
+):
+    sent_long_ago = timezone.now() - timedelta(days=200)
+    booked_ahead = submission_factory(consult_in=5, created=sent_long_ago)
+    seen_lately = submission_factory(consult_in=-89, created=sent_long_ago)
+    seen_long_ago = submission_factory(consult_in=-91, created=sent_long_ago)
+    call_command("purge_submissions", "--days", "90", stdout=StringIO())
+    assert set(Submission.objects.all()) == {booked_ahead, seen_lately}
+    assert AuditEvent.objects.get(action="purge").reference == seen_long_ago.reference
+
+
+@pytest.mark.parametrize("days", ["0", "-5"])
+def test_purge_refuses_a_retention_period_under_a_day(submission_factory, days):
+    submission_factory()
+    with pytest.raises(CommandError, match="at least 1"):
+        call_command("purge_submissions", "--days", days)
+    assert Submission.objects.count() == 1
+
+
 def test_erasing_one_submission_on_request(submission_factory):
     gone, kept = submission_factory(), submission_factory()
     call_command("erase_submission", gone.reference.lower())

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from mesoinfo.sessions import forget_expired_files
@@ -11,8 +11,9 @@ from screening.models import AuditEvent, Submission
 
 class Command(BaseCommand):
     help = (
-        "Delete submissions older than the retention period, with their flags, decisions and "
-        "notes. Run it daily; a second run the same day deletes nothing."
+        "Delete submissions kept past the retention period (counted from when they were sent, "
+        "or from the consultation if that is later), with their flags, decisions and notes. "
+        "Run it daily; a second run the same day deletes nothing."
     )
 
     def add_arguments(self, parser):
@@ -25,13 +26,15 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Count, delete nothing.")
 
     def handle(self, *args, days, dry_run, **options):
-        expired = Submission.objects.older_than(timezone.now() - timedelta(days=days))
+        if days < 1:
+            raise CommandError("--days must be at least 1: 0 would delete every submission.")
+        expired = Submission.objects.past_retention(timezone.now() - timedelta(days=days))
         if dry_run:
             self.stdout.write(f"Dry run: {expired.count()} submission(s) would be deleted.")
             return
         deleted = services.delete_submissions(
-            expired, action=AuditEvent.Action.PURGE, detail=f"older than {days} days"
+            expired, action=AuditEvent.Action.PURGE, detail=f"past {days} days' retention"
         )
-        self.stdout.write(f"Deleted {deleted} submission(s) older than {days} days.")
+        self.stdout.write(f"Deleted {deleted} submission(s) past {days} days' retention.")
         sessions = forget_expired_files()
         self.stdout.write(f"Removed {sessions} expired session file(s).")
