@@ -237,6 +237,9 @@ AXES_VERBOSE = False
 STAFF_IDLE_TIMEOUT = 30 * 60
 STAFF_ABSOLUTE_TIMEOUT = 12 * 60 * 60
 OTP_TOTP_ISSUER = "MesoInfo"
+# Admins may remove a device (its owner sets up a new one) but never read its secret:
+# with it and a password reset, an admin could sign in as a clinician.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # --- Internationalisation -------------------------------------------------
 LANGUAGE_CODE = "en-gb"

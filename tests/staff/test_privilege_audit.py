@@ -182,3 +182,14 @@ def test_deleting_a_role_in_the_admin_audits_each_member_losing_it(admin_client,
     lost = AuditEvent.objects.get(action=Action.PRIVILEGES, detail__contains="-Locum")
     assert (lost.actor.username, lost.detail) == ("admin", "for sam: groups -Locum")
     assert details(Action.ROLE_PERMISSIONS)[-1] == "for role Locum: deleted"
+
+
+def test_an_admin_cannot_read_a_staff_members_authenticator_secret(admin_client, sam):
+    from django.urls import reverse
+
+    device = TOTPDevice.objects.create(user=sam, name="Phone")
+    page = admin_client.get(reverse("admin:otp_totp_totpdevice_change", args=[device.pk]))
+    assert page.status_code == 200
+    assert device.key not in page.content.decode()
+    qrcode = reverse("admin:otp_totp_totpdevice_qrcode", args=[device.pk])
+    assert admin_client.get(qrcode).status_code == 403
