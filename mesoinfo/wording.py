@@ -11,16 +11,26 @@ from screening import rules
 FLAGS = re.IGNORECASE
 # Wrong wherever they appear.
 NEVER = re.compile(
-    r"\byou(?: are|'re) (?:\w+ly )?safe\b|\bsafe for you\b|\bexcluded\b|\bineligible\b"
+    r"\byou(?: are|'re|(?: will|'ll| would| should)? be) (?:\w+ly )?safe\b|\bsafe for you\b"
+    r"|\bexcluded\b|\bineligible\b"
     r"|\bnot eligible\b|\byou (?:cannot|can't|can not) have\b|\byou are (?:not |un)suitable\b"
     r"|\bwe (?:have )?diagnosed\b|\byour diagnosis is\b",
     FLAGS,
 )
+# A claim that treatment is safe for someone pregnant or breastfeeding, unless doubted
+# earlier in the sentence ("It is not known whether it is safe during pregnancy").
+SAFE_WHILE = re.compile(
+    r"\bsafe\b(?: \w+){0,6} (?:during|while|when|in|for) (?:\w+ ){0,3}"
+    r"(?:pregnan\w*|breast-?feeding|breastfeed\w*|nursing|expecting)",
+    FLAGS,
+)
+DOUBTED = re.compile(r"(?:\bnot?|\bnever|n't|\bwhether|\bif|\bunknown|\bunclear)\b[^.!?]*$", FLAGS)
 # Orders to stop a medicine: plain commands ("Stop your warfarin", "Skip your dose").
 # Not after "not", "never" or "n't", even in a list ("Do not stop or skip your
-# tablets" is the advice we want), not after "if you…" ("If you skip a dose…"), and
-# not in a question ("Have you stopped…?"). "Stopping your…" is refused too, as it can
-# be advice to stop, though "Stopping some of these can be dangerous" is not.
+# tablets" is the advice we want), not after "if you…" ("If you skip a dose…") unless
+# it is urged ("We recommend that you stop…", "Patients should stop…"), and not in a
+# question ("Have you stopped…?"). "Stopping your…" is refused too, as it can be advice
+# to stop, though "Stopping some of these can be dangerous" is not.
 # Creams and exfoliants may be stopped. The other verbs are orders only when a
 # medicine follows them ("skip your make-up" is fine): these words, and the keywords of
 # the flags about medicines (see unsafe_wording_errors).
@@ -31,12 +41,31 @@ MEDICINES = (
 )  # fmt: skip
 MEDICINE_FLAGS = ("anticoagulants", "immune_compromise", "serious_illness")
 VERBS = (
-    r"stop|discontinue|pause|quit|skip|cease|halt|hold off(?: on)?|avoid|withhold|omit|miss"
-    r"|leave off|come off|go off|(?:do not|don't|dont) take"
+    r"stop|discontinue|pause|quit|skip|cease|halt|hold(?: off(?: on)?)?|avoid|withhold|omit"
+    r"|miss|leave off|leave out|come off|go off|give up|cut out|drop|refrain from"
+    r"|(?:(?:do not|don't|dont|no longer) )(?:take|use)"
 )
-NEGATED = re.compile(r"(?:\bnot|\bnever|n't)(?: \w+ly)?(?: \w+(?:,| or| and))* $", FLAGS)
+# The same orders as urged: "We recommend stopping aspirin".
+URGED_VERBS = (
+    r"(?:recommend|advise|suggest|consider|try)\w* (?:stopping|discontinuing|pausing|quitting"
+    r"|skipping|ceasing|halting|holding|avoiding|withholding|omitting|missing|dropping"
+    r"|giving up|cutting out|coming off)"
+)
+URGING = re.compile(URGED_VERBS, FLAGS)
+DETERMINERS = r"your|their|his|her|my|our|any|all|the|this|that|these|those|a|an"
+NEGATED = re.compile(
+    r"(?:\bnot|\bnever|n't)(?: \w+ly)?(?: (?:recommend|advise|suggest)\w*)?"
+    r"(?: \w+(?:,| or| and))* $",
+    FLAGS,
+)
 CONDITIONAL = re.compile(
     r"\b(?:if|when|unless|you|who|they|we|people|patients|anyone|someone) $", FLAGS
+)
+URGED = re.compile(
+    r"\b(?:that|should|must|need to|needs to|have to|has to|ought to|please"
+    r"|(?:recommend|advise|ask|tell|urge)\w*(?: you| patients| people| everyone)? to)"
+    r"(?: you| patients| people| everyone| they)? $",
+    FLAGS,
 )
 # A diagnosis, unless asked as a question ("Do you have a bleeding disorder?").
 DIAGNOSIS = re.compile(r"\byou have (?:a|an) (?:\w+ )?disorder\b", FLAGS)
@@ -50,8 +79,8 @@ def stop_orders(medicine_words=()):
     )
     return re.compile(
         r"\bstop(?:ping)? (?:taking|using your|your)\b|\bcome off (?:your|any|all)\b"
-        rf"|\b(?:{VERBS}) (?:taking |using )?"
-        rf"(?:(?:your|any|all|the|this|that|these|those|a|an) (?:\w+ )?)?(?:{words})\b",
+        rf"|\b(?:{VERBS}|{URGED_VERBS}) (?:taking |using )?"
+        rf"(?:(?:{DETERMINERS}) (?:\w+ )?)?(?:{words})\b",
         FLAGS,
     )
 
@@ -63,13 +92,28 @@ def unsafe_phrase(text, medicine_words=()):
     if found := NEVER.search(plain):
         return found.group()
     for found in stop_orders(tuple(medicine_words)).finditer(plain):
-        before = plain[: found.start()]
-        if not (NEGATED.search(before) or CONDITIONAL.search(before) or asked(plain, found)):
+        if ordered(plain, found):
+            return found.group()
+    for found in SAFE_WHILE.finditer(plain):
+        if not DOUBTED.search(sentence_before(plain, found)):
             return found.group()
     for found in DIAGNOSIS.finditer(plain):
         if not ASKED.search(plain[: found.start()]):
             return found.group()
     return None
+
+
+def ordered(text, found):
+    before = text[: found.start()]
+    if NEGATED.search(before):
+        return False
+    if URGED.search(before) or URGING.match(found.group()):
+        return True
+    return not (CONDITIONAL.search(before) or asked(text, found))
+
+
+def sentence_before(text, found):
+    return re.split(r"[.!?]", text[: found.start()])[-1]
 
 
 def asked(text, found):

@@ -348,6 +348,20 @@ def test_advice_and_questions_are_allowed_but_orders_and_verdicts_are_not(allowe
 
 
 @pytest.mark.parametrize(
+    ("allowed", "refused"),
+    [("It is not known whether it is safe during pregnancy.",
+      "Mesotherapy is safe during pregnancy."),
+     ("It should not be done while you are breastfeeding.",
+      "It is safe to have this treatment while breastfeeding."),
+     ("Nobody can promise a treatment will be free of risk.", "You will be safe."),
+     ("Ask the clinic whether it would be safe while nursing.", "You\u2019ll be perfectly safe.")],
+)  # fmt: skip
+def test_a_promise_of_safety_is_refused_but_doubt_is_allowed(allowed, refused):
+    assert unsafe_phrase(allowed) is None
+    assert unsafe_phrase(refused)
+
+
+@pytest.mark.parametrize(
     "refused",
     ["Stopping your blood thinners a week before is advised.",
      "Please discontinue warfarin 5 days before.",
@@ -364,7 +378,20 @@ def test_advice_and_questions_are_allowed_but_orders_and_verdicts_are_not(allowe
      "Avoid aspirin and ibuprofen for a week before treatment.",
      "Withhold your warfarin on the day.",
      "Omit your morning dose.",
-     "Skip a dose the day before."],
+     "Skip a dose the day before.",
+     "We recommend that you stop warfarin 5 days before.",
+     "Make sure that you don\u2019t take your blood thinners on the day.",
+     "Hold your apixaban for 48 hours.",
+     "You should no longer take your blood thinner.",
+     "Give up your aspirin for a week.",
+     "Cut out aspirin for a week.",
+     "Drop your aspirin before treatment.",
+     "Leave out your evening dose.",
+     "Refrain from taking aspirin.",
+     "Don\u2019t use your blood thinner that day.",
+     "Patients should stop their warfarin.",
+     "We recommend stopping anticoagulants.",
+     "We advise patients to pause their tablets."],
 )  # fmt: skip
 def test_other_ways_of_telling_patients_to_stop_a_medicine_are_refused(refused):
     assert unsafe_phrase(refused)
@@ -385,7 +412,13 @@ def test_other_ways_of_telling_patients_to_stop_a_medicine_are_refused(refused):
      "Never stop or skip your medicines without asking your doctor.",
      "Do not stop or pause your warfarin.",
      "There is a short pause between doses.",
-     "If you miss a dose, ask the person who prescribed it what to do."],
+     "If you miss a dose, ask the person who prescribed it what to do.",
+     "Before you stop any medicine, talk to the person who prescribed it.",
+     "We do not recommend stopping your blood thinners.",
+     "Patients should not stop their warfarin.",
+     "Missing a dose of some medicines can be dangerous.",
+     "Drops of blood at the injection points are common.",
+     "The clinic will hold your details securely."],
 )  # fmt: skip
 def test_advice_that_uses_the_same_verbs_is_still_allowed(allowed):
     assert unsafe_phrase(allowed) is None
