@@ -68,3 +68,29 @@ def test_typing_counts_as_activity_at_most_once_a_minute(signed_in_page):
         page.get_by_label("Reference or name").fill("Jo")
     page.clock.fast_forward("23:00")  # 25 minutes after loading, 23 after typing
     assert page.get_by_role("alert").filter(has_text=WARNING).count() == 0
+
+
+def test_typing_soon_after_a_check_in_is_told_when_the_minute_is_up(signed_in_page):
+    page = signed_in_page
+    page.goto("/staff/")
+    page.clock.fast_forward("00:30")
+    told = []
+    page.on("request", lambda request: told.append(request.url))
+    page.get_by_label("Reference or name").fill("Jo")
+    page.clock.fast_forward("00:10")
+    assert not [url for url in told if "still-here" in url]
+    with page.expect_response("**/staff/still-here/"):
+        page.clock.fast_forward("00:25")
+    page.clock.fast_forward("23:00")  # 24 minutes after loading, 23 after the check-in
+    assert page.get_by_role("alert").filter(has_text=WARNING).count() == 0
+
+
+def test_the_warning_says_so_once_the_idle_time_is_up(signed_in_page):
+    page = signed_in_page
+    page.goto("/staff/")
+    page.clock.fast_forward("24:10")
+    page.get_by_role("alert").filter(has_text=WARNING).wait_for()
+    page.clock.fast_forward("06:00")
+    ended = page.get_by_role("alert").filter(has_text="You have probably been signed out")
+    ended.wait_for()
+    assert "Copy anything you typed and not saved" in ended.inner_text()
