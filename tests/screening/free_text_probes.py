@@ -198,6 +198,21 @@ MISTYPED_TWICE = (
     ("rivaroksaban", "anticoagulants"),
 )  # fmt: skip
 MISTYPED_GOALS = ("lose wieght", "lose weigth")
+# Found by an exploratory test of the patient side (migration 0036).
+SECOND_PROBE = (
+    ("immuno-suppressants for my kidney", "immune_compromise"),
+    ("anti-rejection tablets", "immune_compromise"), ("chemo last year", "serious_illness"),
+    ("radio-therapy in 2022", "serious_illness"), ("in remission now", "serious_illness"),
+    ("heart murmur", "serious_illness"), ("hearth attack in 2019", "cardiovascular_event"),
+    ("clot on the brain", "cardiovascular_event"), ("Elevit, baby due in March", "pregnancy"),
+    ("mum to be", "pregnancy"), ("12 wks preg", "pregnancy"), ("im prego", "pregnancy"),
+    ("feeding my baby myself", "breastfeeding"), ("I express milk", "breastfeeding"),
+    ("I bruise really easily", "bleeding_disorder"), ("easy bruiser", "bleeding_disorder"),
+    ("I take thinners", "anticoagulants"), ("tablets to stop clots", "anticoagulants"),
+)  # fmt: skip
+SECOND_PROBE_GOALS = ("look slimmer, lose a few lbs", "lose wight", "lower my BMI")
+# Words for one small area, or for looks, that must not raise a flag.
+SMALL_AREA_GOALS = ("to be slimmer in the face", "make my face look thinner", "get thinner")
 # A phrase's words parted by punctuation rather than a space.
 PUNCTUATED = (
     ("factor V (Leiden)", "bleeding_disorder"), ("factor v/leiden", "bleeding_disorder"),

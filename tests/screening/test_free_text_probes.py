@@ -14,12 +14,16 @@ from tests.screening.free_text_probes import (
     PUNCTUATED,
     RISKY,
     RISKY_GOALS,
+    SECOND_PROBE,
+    SECOND_PROBE_GOALS,
+    SMALL_AREA_GOALS,
 )
 
 RISKY_ANSWERS = [
     *((text, flag) for flag, texts in RISKY.items() for text in texts),
     *MISTYPED_BEYOND_TOLERANCE,
     *MISTYPED_TWICE,
+    *SECOND_PROBE,
     *PUNCTUATED,
 ]
 
@@ -39,7 +43,7 @@ def test_what_a_patient_types_for_a_flag_in_the_medicines_box_raises_that_flag(
     assert flag in raised(questionnaire, all_no_answers(medicines=medicines))
 
 
-@pytest.mark.parametrize("goal", [*RISKY_GOALS, *MISTYPED_GOALS])
+@pytest.mark.parametrize("goal", [*RISKY_GOALS, *MISTYPED_GOALS, *SECOND_PROBE_GOALS])
 def test_a_weight_loss_goal_in_the_patients_own_words_raises_the_weight_loss_flag(
     questionnaire, goal
 ):
@@ -53,7 +57,7 @@ def test_an_everyday_medicine_or_a_none_in_the_medicines_box_raises_no_flag(
     assert raised(questionnaire, all_no_answers(medicines=medicines)) == set()
 
 
-@pytest.mark.parametrize("goal", BENIGN_GOALS)
+@pytest.mark.parametrize("goal", [*BENIGN_GOALS, *SMALL_AREA_GOALS])
 def test_an_everyday_goal_in_the_patients_own_words_raises_no_flag(questionnaire, goal):
     assert raised(questionnaire, goal_in_own_words(goal)) == set()
 
@@ -90,3 +94,8 @@ def test_hair_getting_thinner_is_not_taken_for_blood_thinners(questionnaire):
 
 def test_skin_injections_are_not_taken_for_a_skin_infection(questionnaire):
     assert raised(questionnaire, goal_in_own_words("skin injections for a glow")) == set()
+
+
+def test_a_flag_written_in_the_somewhere_else_area_box_raises_it(questionnaire):
+    answers = all_no_answers(area="other", area_details="lips, where my cold sore is now")
+    assert raised(questionnaire, answers) == {"skin_infection"}

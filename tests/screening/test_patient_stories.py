@@ -171,7 +171,7 @@ def test_blood_thinner_name_with_pasted_or_foreign_characters_is_still_flagged(
 
 @pytest.mark.parametrize(
     ("medicines", "flag"),
-    [("methylprednisolone", "immune_compromise"), ("chemo tablets", "immune_compromise"),
+    [("methylprednisolone", "immune_compromise"), ("prograf", "immune_compromise"),
      ("steroid tablets", "immune_compromise"), ("Enbrel", "immune_compromise"),
      ("Lantus at night", "serious_illness"), ("Ozempic weekly", "serious_illness"),
      ("GTN spray", "serious_illness"), ("EpiPen", "allergy"), ("Pregnacare", "pregnancy"),
@@ -196,3 +196,10 @@ def test_a_symbol_alone_in_a_box_for_a_yes_still_raises_the_flag(questionnaire):
 def test_none_typed_with_a_hidden_character_still_means_no_allergies(questionnaire):
     answers = all_no_answers(allergy_details="None\u200b")
     assert raised(questionnaire, answers) == set()
+
+
+def test_chemotherapy_raises_both_the_immune_system_and_the_serious_illness_flags(
+    questionnaire,
+):
+    answers = all_no_answers(medicines="chemo tablets")
+    assert raised(questionnaire, answers) == {"immune_compromise", "serious_illness"}
