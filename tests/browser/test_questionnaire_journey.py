@@ -134,3 +134,18 @@ def test_patient_completes_the_questionnaire_with_the_keyboard_alone(page, check
     page.get_by_role("link", name="Print-friendly version").click()
     page.wait_for_url(re.compile(r"/your-result/print/$"))  # and its stylesheet loaded
     check_page(page)
+
+
+def test_after_a_summary_link_is_used_focus_still_goes_to_the_next_error_summary(page):
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto("/screening/about-you/")
+    submit(page)
+    page.locator(".govuk-error-summary").get_by_role("link", name="full name").click()
+    label = page.get_by_text("Full name", exact=True).bounding_box()
+    assert label["y"] >= 0  # the field's label is not scrolled off the top
+    page.locator("#id_full_name").fill("Sam Summary")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "#" not in page.url
+    assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
+    assert page.locator("#id_full_name").input_value() == "Sam Summary"
