@@ -322,6 +322,9 @@ class ConsentForm(forms.Form):
         widget=TickBox(attrs={"class": "govuk-checkboxes__input"}),
         error_messages={"required": "Tick the box to agree, so we can use your answers"},
     )
+    # The answers the page showed (ScreeningSession.fingerprint); empty on a page from
+    # before this field, which is sent as before.
+    answers_seen = forms.CharField(required=False, widget=forms.HiddenInput)
     # A field people never see; bots that fill in every field give themselves away.
     website = forms.CharField(
         required=False,

@@ -1,11 +1,13 @@
 """A patient's answers while they move through the questionnaire, kept in their session."""
 
 import hashlib
+import json
 import logging
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.crypto import salted_hmac
 
 from screening.models import Section
 
@@ -72,6 +74,12 @@ class ScreeningSession:
         for step in Section.ordered():
             merged.update(self.answers_for(step))
         return merged
+
+    def fingerprint(self):
+        """A short code for every answer as it is now. The check page carries it, so a
+        send after a change made in another tab shows the answers again, not unseen."""
+        steps = json.dumps(self.state["steps"], sort_keys=True, default=str)
+        return salted_hmac("screening.answers-seen", steps).hexdigest()[:20]
 
     def finish(self, submission):
         """Forget the answers; remember only which submission this browser may see.

@@ -206,6 +206,9 @@ class CheckAnswersView(TemplateView):
             return render(request, "screening/not_accepted.html", status=400)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
+        if form.cleaned_data["answers_seen"] not in ("", self.screening.fingerprint()):
+            context = self.get_context_data(form=self.consent_form(), changed_elsewhere=True)
+            return self.render_to_response(context)
         limit = limits.limit_reached(request)
         if limit:
             return self.turned_away(request, limit)
@@ -237,7 +240,8 @@ class CheckAnswersView(TemplateView):
         return response
 
     def consent_form(self, data=None):
-        return ConsentForm(consent.text(self.clinic.name), data)
+        seen = {"answers_seen": self.screening.fingerprint()}
+        return ConsentForm(consent.text(self.clinic.name), data, initial=seen)
 
     def get_context_data(self, **kwargs):
         questionnaire = Questionnaire.current()

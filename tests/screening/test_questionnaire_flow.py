@@ -304,6 +304,39 @@ def test_change_link_returns_to_the_check_page(client):
     assert response["Location"] == "/screening/check-your-answers/"
 
 
+def answers_seen(response):
+    return soup(response).find("input", {"name": "answers_seen"})["value"]
+
+
+def test_a_send_after_answers_changed_in_another_tab_shows_them_again_first(client):
+    client.get("/screening/about-you/")
+    post_contact(client)
+    for step in STEPS[1:]:
+        client.post(f"/screening/{step}/", all_no_answers(pregnant="yes"))
+    shown = client.get("/screening/check-your-answers/")  # tab A: "Yes"
+    client.post("/screening/medicines/?return=check", all_no_answers())  # tab B: "No"
+    stale = {"consent": "on", "answers_seen": answers_seen(shown)}
+    again = client.post("/screening/check-your-answers/", stale)
+    assert again.status_code == 200 and not Submission.objects.exists()
+    assert "Your answers changed in another tab or window" in again.content.decode()
+    fresh = {"consent": "on", "answers_seen": answers_seen(again)}
+    assert client.post("/screening/check-your-answers/", fresh).status_code == 302
+    assert Submission.objects.get().flagged is False
+
+
+def test_the_check_page_sends_unchanged_answers_at_once(client):
+    client.get("/screening/about-you/")
+    post_contact(client)
+    for step in STEPS[1:]:
+        client.post(f"/screening/{step}/", all_no_answers())
+    shown = client.get("/screening/check-your-answers/")
+    assert len(soup(shown).find_all("input", {"name": "answers_seen"})) == 1
+    sent = client.post(
+        "/screening/check-your-answers/", {"consent": "on", "answers_seen": answers_seen(shown)}
+    )
+    assert sent.status_code == 302 and Submission.objects.count() == 1
+
+
 def test_submitting_twice_or_refreshing_makes_exactly_one_submission(
     client, complete_questionnaire
 ):
