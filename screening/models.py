@@ -470,18 +470,21 @@ class Submission(models.Model):
     def flags_with_reasons(self):
         """Each flag with the questions, as the patient saw them, whose answers raised
         it, once each, with the keywords found in them (a "yes" and a medicine named in
-        its follow-up box are one reason). Submissions sent before reasons were kept
-        have none."""
+        its follow-up box are one reason), and whether the question was answered "no"
+        with details written, which raise its flag too. Submissions sent before reasons
+        were kept have none."""
         asked = {row["key"]: row["question"] for row in self.answers}
+        said_no = {row["key"] for row in self.answers if row["answer"] == "no"}
         flags = []
         for flag in self.flags:
             by_question = {}
             for raised in flag.get("raised_by", []):
                 by_question.setdefault(raised["key"], []).append(raised)
             reasons = [
-                {"key": key, "question": asked.get(key, key), "keywords": keywords_in(raised)}
+                {"key": key, "question": asked.get(key, key), "keywords": keywords_in(raised),
+                 "after_no": key in said_no and not keywords_in(raised)}
                 for key, raised in by_question.items()
-            ]
+            ]  # fmt: skip
             flags.append({**flag, "reasons": reasons})
         return flags
 

@@ -65,3 +65,19 @@ def test_a_yes_and_a_medicine_named_in_its_own_box_are_one_reason_not_two(
     flag = page.select_one(".flag-list li")
     assert [a["href"] for a in flag.select("a")] == ["#answer-blood_thinners"]
     assert "(mentions “apixaban”)" in flag.text
+
+
+def test_a_flag_raised_by_details_written_after_a_no_says_so(signed_in, complete_questionnaire):
+    page = staff_view_of(
+        signed_in, complete_questionnaire, skin_problem_at_area_details="a rash there last week"
+    )
+    flag = page.select_one(".flag-list li")
+    assert "(answered “No” but wrote details)" in flag.text
+
+
+def test_a_flag_raised_by_a_yes_does_not_say_details_were_written_after_a_no(
+    signed_in, complete_questionnaire
+):
+    page = staff_view_of(signed_in, complete_questionnaire, skin_problem_at_area="yes",
+                         skin_problem_at_area_details="a rash there")  # fmt: skip
+    assert "answered “No”" not in page.select_one(".flag-list li").text
