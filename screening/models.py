@@ -59,6 +59,21 @@ class Contraindication(models.Model):
     def _keywords_problem(self):
         words = self.keyword_list()
         vague = [word for word in words if not _specific_enough(word)]
+        everyday = [word for word in words if word in EVERYDAY_WORDS]
+        too_long = [word for word in words if len(word) > KEYWORD_MOST_CHARACTERS]
+        if everyday:
+            return ValidationError(
+                f"“{everyday[0]}” is an everyday word: it would raise this flag for patients "
+                "who wrote it about anything. Use the name of a medicine or condition, or a "
+                "phrase (“blood thinner”).",
+                code="keyword_everyday",
+            )
+        if too_long:
+            return ValidationError(
+                f"“{too_long[0][:40]}…” is too long to be a keyword: a patient would not "
+                f"write it word for word. Keep each under {KEYWORD_MOST_CHARACTERS} characters.",
+                code="keyword_too_long",
+            )
         if vague:
             return ValidationError(
                 f"“{vague[0]}” is too short to be a keyword: it would match answers that "
@@ -105,6 +120,21 @@ def _keywords_in(text):
     # processors (\x0b, \u2028 …), as the keyword list always has.
     words = (word.strip().lower() for line in text.splitlines() for word in re.split("[,;]", line))
     return [word for word in words if any(map(str.isalnum, word))]
+
+
+KEYWORD_MOST_CHARACTERS = 60
+# Words patients write in these boxes about anything: alone, each would flag most of them.
+EVERYDAY_WORDS = frozenset({
+    "about", "after", "again", "all", "also", "and", "any", "are", "as", "at", "before",
+    "but", "can", "daily", "day", "days", "did", "do", "does", "dose", "doses", "every",
+    "for", "from", "gel", "had", "has", "have", "her", "his", "how", "i", "in", "is", "it",
+    "its", "just", "last", "me", "medication", "medications", "medicine", "medicines", "mg",
+    "ml", "month", "months", "morning", "my", "night", "no", "none", "not", "now", "of",
+    "on", "once", "one", "only", "or", "other", "pill", "pills", "some", "take", "takes",
+    "taking", "tablet", "tablets", "that", "the", "them", "then", "this", "to", "twice",
+    "use", "used", "using", "vitamin", "vitamins", "was", "week", "weekly", "weeks", "when",
+    "with", "year", "years", "yes", "you", "your",
+})  # fmt: skip
 
 
 def _specific_enough(keyword):

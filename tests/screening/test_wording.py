@@ -236,6 +236,30 @@ def test_a_keyword_too_short_to_mean_anything_is_refused(admin_client, code, key
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("keyword", ["the", "Daily", "tablets", "vitamin"])
+def test_an_everyday_word_alone_is_refused_as_a_keyword(admin_client, keyword):
+    flag = Contraindication.objects.get(code="anticoagulants")
+    response = save_in_admin(admin_client, flag, keywords=f"{flag.keywords}\n{keyword}")
+    assert f"“{keyword.lower()}” is an everyday word" in response.content.decode()
+    flag.refresh_from_db()
+    assert keyword.lower() not in flag.keyword_list()
+
+
+@pytest.mark.django_db
+def test_an_everyday_word_in_a_phrase_is_allowed(admin_client):
+    flag = Contraindication.objects.get(code="anticoagulants")
+    flag.keywords += "\nthe pill for clots"
+    flag.full_clean()
+
+
+@pytest.mark.django_db
+def test_a_keyword_longer_than_anyone_would_write_is_refused(admin_client):
+    flag = Contraindication.objects.get(code="anticoagulants")
+    response = save_in_admin(admin_client, flag, keywords=f"{flag.keywords}\n{'a' * 100_000}")
+    assert "is too long to be a keyword" in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_a_keyword_of_punctuation_alone_does_not_flag_every_patient(questionnaire):
     flag = Contraindication.objects.get(code="anticoagulants")
     flag.keywords = "-\n.\n/\nwarfarin"
