@@ -13,9 +13,14 @@ from mesoinfo.views import bad_request
 logger = logging.getLogger(__name__)
 
 
+# No page uses these, so no script that finds its way in may ask for them either.
+PERMISSIONS_POLICY = "camera=(), geolocation=(), microphone=(), payment=(), usb=()"
+
+
 class RequestIdMiddleware:
     """Give every request a short id, shown on error pages and sent as X-Request-ID, so a
-    patient can quote it and staff can find the matching log line."""
+    patient can quote it and staff can find the matching log line. Every response also
+    gets the Permissions-Policy here, the outermost layer, so cached pages carry it too."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -24,6 +29,7 @@ class RequestIdMiddleware:
         request.id = uuid.uuid4().hex[:12]
         response = self.get_response(request)
         response["X-Request-ID"] = request.id
+        response["Permissions-Policy"] = PERMISSIONS_POLICY
         return response
 
 

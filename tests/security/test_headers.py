@@ -80,6 +80,7 @@ def test_every_page_has_a_strict_policy_and_hardening_headers(all_responses):
         assert response["X-Frame-Options"] == "DENY", label
         assert response["Cross-Origin-Opener-Policy"] == "same-origin", label
         assert response["Referrer-Policy"] == "same-origin", label
+        assert "camera=()" in response["Permissions-Policy"], label
         hsts = response["Strict-Transport-Security"]
         assert "includeSubDomains" in hsts and int(hsts.split("=")[1].split(";")[0]) >= 31536000
 
