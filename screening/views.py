@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from content.caching import content_version
@@ -296,3 +297,16 @@ class ResultView(TemplateView):
 
 class ResultPrintView(ResultView):
     template_name = "screening/result_print.html"
+
+
+@never_cache
+@require_POST
+def remove_result(request):
+    """For a shared phone or computer: the next person cannot open this result. The clinic
+    keeps the answers."""
+    request.session.flush()
+    messages.info(
+        request,
+        "Your result is no longer shown on this device. The clinic has your answers.",
+    )
+    return redirect("screening:start")

@@ -823,3 +823,22 @@ def test_something_else_asks_what_and_what_is_written_can_raise_a_flag(
     assert submission.flag_codes == ["weight_loss_goal"]
     rows = {row["key"]: row for row in submission.answers}
     assert rows["area"]["follow_up_answer"] == "upper arms"
+
+
+def test_a_patient_on_a_shared_device_can_remove_their_result_from_it(
+    client, complete_questionnaire
+):
+    complete_questionnaire(all_no_answers(pregnant="yes"))
+    assert "Remove my result from this device" in client.get("/screening/your-result/").text
+    gone = client.post("/screening/your-result/remove/", follow=True)
+    assert gone.redirect_chain[-1][0] == "/screening/"
+    assert "Your result is no longer shown on this device" in gone.text
+    after = client.get("/screening/your-result/")
+    assert after.status_code == 404 and "Pregnan" not in after.text
+    assert Submission.objects.count() == 1
+
+
+def test_removing_a_result_needs_a_form_post_not_a_link(client, complete_questionnaire):
+    complete_questionnaire()
+    assert client.get("/screening/your-result/remove/").status_code == 405
+    assert client.get("/screening/your-result/").status_code == 200
