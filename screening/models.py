@@ -363,6 +363,28 @@ class ReviewStatus(models.TextChoices):
         """A decision can be revised, but a reviewed submission never goes back to new."""
         return other != ReviewStatus.NOT_REVIEWED and other != self
 
+    def label_for(self, with_health):
+        return self.label if with_health or self not in HIDDEN_DECISIONS else REVIEWED_LABEL
+
+
+# Staff who may not see health answers read these decisions as "Reviewed": "Not
+# suitable" or "Discuss at consult" would tell them about the patient's health. "Needs
+# more information" stays, as Reception may be the ones who phone the patient.
+HIDDEN_DECISIONS = (ReviewStatus.CLEARED, ReviewStatus.DISCUSS, ReviewStatus.NOT_SUITABLE)
+REVIEWED, REVIEWED_LABEL = "reviewed", "Reviewed"
+
+
+def status_choices(with_health):
+    """The statuses a member of staff may filter and count by."""
+    if with_health:
+        return ReviewStatus.choices
+    shown = [ReviewStatus.NOT_REVIEWED, REVIEWED, ReviewStatus.MORE_INFO]
+    return [(str(s), s.label if s != REVIEWED else REVIEWED_LABEL) for s in shown]
+
+
+def statuses_in(choice):
+    return [str(s) for s in HIDDEN_DECISIONS] if choice == REVIEWED else [choice]
+
 
 class Attendance(models.TextChoices):
     EXPECTED = "expected", "Expected"
@@ -387,6 +409,9 @@ class SubmissionQuerySet(models.QuerySet):
     def in_queue_order(self, today, *, with_health=True):
         """See screening.ordering. Without health access, by consultation date only."""
         return self.order_by(*queue_ordering(today, with_health=with_health))
+
+    def in_status(self, choice):
+        return self.filter(status__in=statuses_in(choice))
 
     def raising(self, code):
         return self.filter(raised_flags__code=code)
@@ -485,6 +510,9 @@ class Submission(models.Model):
 
     def get_absolute_url(self):
         return reverse("staff:submission", args=[self.reference])
+
+    def status_for(self, with_health):
+        return ReviewStatus(self.status).label_for(with_health)
 
     @property
     def age(self):

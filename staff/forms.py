@@ -7,7 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 
 from mesoinfo.forms import form_helper, within_limit
-from screening.models import Attendance, AuditEvent, ReviewStatus, as_reference
+from screening.models import Attendance, AuditEvent, ReviewStatus, as_reference, status_choices
 
 
 class SignInForm(AuthenticationForm):
@@ -102,6 +102,7 @@ class QueueFilterForm(forms.Form):
     def __init__(self, flag_choices, *args, with_flags=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.with_flags = with_flags  # the person may see health answers
+        self.fields["status"].choices = [("", "Any status"), *status_choices(with_flags)]
         if with_flags:
             self.fields["flag"].choices = [("", "Any flag"), *flag_choices]
         else:

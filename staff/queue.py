@@ -13,7 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from screening import limits
-from screening.models import NOT_BOOKED, ReviewStatus, Submission
+from screening.models import (
+    NOT_BOOKED,
+    ReviewStatus,
+    Submission,
+    status_choices,
+    statuses_in,
+)
 from screening.ordering import queue_parts
 from screening.services import QUEUE_COUNTS_KEY as COUNTS_KEY
 
@@ -35,7 +41,7 @@ def filtered(data, with_health=True):
     today = timezone.localdate()
     submissions = Submission.objects.matching(data.get("q", ""))
     if data.get("status"):
-        submissions = submissions.filter(status=data["status"])
+        submissions = submissions.in_status(data["status"])
     if data.get("flag"):
         submissions = submissions.raising(data["flag"])
     consult = CONSULT_FILTERS.get(data.get("consult"))
@@ -64,15 +70,24 @@ def shown_fields(with_health):
     return [*QUEUE_FIELDS, "flags"] if with_health else QUEUE_FIELDS
 
 
-def status_counts(cached=None):
-    """Submissions per status, from the shared cache: counting 100,000 rows on every page
-    view would make the queue slower as the clinic's data grows. `cached`: what the page
-    already read from the cache (see `cached_state`)."""
+@dataclass(frozen=True)
+class StatusChoice:
+    value: str
+    label: str
+
+
+def status_counts(cached=None, with_health=True):
+    """Submissions per status this person may filter by, from the shared cache: counting
+    100,000 rows on every page view would make the queue slower as the clinic's data
+    grows. `cached`: what the page already read from the cache (see `cached_state`)."""
     counts = cache.get(COUNTS_KEY) if cached is None else cached.get(COUNTS_KEY)
     if counts is None:
         counts = dict(Submission.objects.values_list("status").annotate(n=Count("id")))
         cache.set(COUNTS_KEY, counts, 60)
-    return [(status, counts.get(status.value, 0)) for status in ReviewStatus]
+    return [
+        (StatusChoice(value, label), sum(counts.get(s, 0) for s in statuses_in(value)))
+        for value, label in status_choices(with_health)
+    ]
 
 
 def cached_state():
@@ -185,7 +200,7 @@ def rows(submissions, with_health):
             age=s.age,
             consult=s.consult_date.strftime("%-d %b %Y") if s.consult_date else "Not booked",
             urgent=s.consult_soon_unreviewed(today),
-            status=s.get_status_display(),
+            status=s.status_for(with_health),
             highlight=s.flagged and s.status == ReviewStatus.NOT_REVIEWED,
             flags=[flag["name"] for flag in s.flags] if with_health else [],
             sent=s.created_at.astimezone(zone).strftime("%-d %b %Y"),

@@ -165,7 +165,7 @@ def show_queue(request, form):
     can_see_health = form.with_flags
     data = valid_filters(form)
     cached = queue.cached_state()
-    counts = queue.status_counts(cached)
+    counts = queue.status_counts(cached, with_health=can_see_health)
     total = (
         None
         if any(data.get(k) for k in ("q", "status", "flag", "consult"))
@@ -364,7 +364,11 @@ def submission_print(request, reference):
     return render(
         request,
         "staff/submission_print.html",
-        {"submission": submission, "reviews": submission.reviews.select_related("author")},
+        {
+            "submission": submission,
+            "reviews": submission.reviews.select_related("author"),
+            "can_see_health": True,  # printing needs the health-answers permission
+        },
     )
 
 

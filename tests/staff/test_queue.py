@@ -75,6 +75,35 @@ def test_reception_sees_the_queue_by_consultation_date_so_the_order_shows_no_fla
     assert references(filtered) == [soon.reference, flagged_late.reference]
 
 
+def test_reception_reads_a_decision_as_reviewed_so_it_tells_them_nothing_of_health(
+    signed_in, submission_factory
+):
+    unsuitable = submission_factory(flags=["pregnancy"], status="not_suitable")
+    cleared = submission_factory(status="cleared")
+    more_info = submission_factory(status="more_info")
+    new = submission_factory()
+    client = signed_in("Reception")
+    page = client.get("/staff/").content.decode()
+    assert "Not suitable" not in page and "Cleared for consult" not in page
+    assert "Reviewed: <strong>2</strong>" in page
+    assert "Needs more information: <strong>1</strong>" in page
+    reviewed = client.get("/staff/", {"status": "reviewed"})
+    assert set(references(reviewed)) == {unsuitable.reference, cleared.reference}
+    assert references(client.get("/staff/", {"status": "more_info"})) == [more_info.reference]
+    refused = client.get("/staff/", {"status": "not_suitable"})
+    assert set(references(refused)) == {s.reference for s in (unsuitable, cleared, more_info, new)}
+    assert "Select a valid choice" in refused.content.decode()
+    detail = client.get(unsuitable.get_absolute_url()).content.decode()
+    assert "Reviewed ·" in detail and "Not suitable" not in detail
+
+
+def test_a_clinician_reads_each_decision(signed_in, submission_factory):
+    unsuitable = submission_factory(flags=["pregnancy"], status="not_suitable")
+    client = signed_in("Clinician")
+    assert "Not suitable: <strong>1</strong>" in client.get("/staff/").content.decode()
+    assert "Not suitable ·" in client.get(unsuitable.get_absolute_url()).content.decode()
+
+
 def test_consult_within_two_days_and_not_reviewed_is_marked(signed_in, submission_factory):
     submission_factory(consult_in=2)
     submission_factory(consult_in=2, status="cleared")
