@@ -152,9 +152,12 @@ def record_review(*, submission, version, user, request, decision="", attendance
                     value="" if kind == Review.Kind.NOTE else value,
                     note=note,
                 )
+                detail = value if kind != Review.Kind.NOTE else ""
+                if note and detail:
+                    detail += ", with a note"  # that there is one: its words are health data
                 note = ""  # the history shows it once, with the first change
                 audit.record(action, request=request, reference=submission.reference,
-                             detail=value if kind != Review.Kind.NOTE else "")  # fmt: skip
+                             detail=detail)  # fmt: skip
     return True
 
 

@@ -18,21 +18,29 @@ class StaffSessionTimeoutMiddleware:
     def __call__(self, request):
         if request.user.is_authenticated:
             now = time.time()
-            session = request.session
-            idle = now - session.get("seen", now)
-            age = now - session.get("auth_time", 0)  # no sign-in time: treat as too old
-            if (
-                idle > settings.STAFF_IDLE_TIMEOUT
-                or age > settings.STAFF_ABSOLUTE_TIMEOUT
-                or signed_out_everywhere_since(request)
-            ):
+            reason = time_out_reason(request, now)
+            if reason:
+                request.sign_out_reason = reason  # for the audit event
                 logout(request)
                 messages.info(request, "You were signed out to keep patient data safe.")
                 return redirect(f"{settings.LOGIN_URL}?next={request.path}")
-            if now - session.get("seen", 0) > 60:
+            if now - request.session.get("seen", 0) > 60:
                 # Once a minute is precise enough, and spares a session write per request.
-                session["seen"] = now
+                request.session["seen"] = now
         return self.get_response(request)
+
+
+def time_out_reason(request, now):
+    """Why this session must end now, or "" if it may go on."""
+    session = request.session
+    if now - session.get("seen", now) > settings.STAFF_IDLE_TIMEOUT:
+        return f"after {settings.STAFF_IDLE_TIMEOUT // 60} minutes idle"
+    # No sign-in time: treat as too old.
+    if now - session.get("auth_time", 0) > settings.STAFF_ABSOLUTE_TIMEOUT:
+        return f"after {settings.STAFF_ABSOLUTE_TIMEOUT // 3600} hours signed in"
+    if signed_out_everywhere_since(request):
+        return "signed out everywhere"
+    return ""
 
 
 def signed_out_everywhere_since(request):

@@ -31,7 +31,8 @@ def signed_in(sender, request, user, **kwargs):
 @receiver(user_logged_out, dispatch_uid="staff-signed-out")
 def signed_out(sender, request, user, **kwargs):
     if user is not None:
-        audit.record(AuditEvent.Action.SIGN_OUT, request=request, user=user)
+        reason = getattr(request, "sign_out_reason", "")  # set by the session time-out
+        audit.record(AuditEvent.Action.SIGN_OUT, request=request, user=user, detail=reason)
 
 
 def hashed_name(username):

@@ -25,6 +25,8 @@ def test_clinician_records_a_decision_with_a_note(signed_in, submission_factory)
     page = client.get(submission.get_absolute_url()).content.decode()
     assert "Review decision: Discuss at consult" in page
     assert "Ask about the lidocaine reaction." in page
+    event = AuditEvent.objects.get(action="decision")
+    assert event.detail == "discuss, with a note"  # that there is one, never its words
 
 
 def test_second_staff_member_saving_an_old_version_is_told_and_keeps_their_words(

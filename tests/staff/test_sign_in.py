@@ -138,6 +138,8 @@ def test_idle_staff_are_signed_out_after_30_minutes(signed_in, monkeypatch):
     response = client.get("/staff/")
     assert response.status_code == 302
     assert response["Location"].startswith("/staff/login/")
+    signed_out = AuditEvent.objects.get(action="sign_out")
+    assert signed_out.detail == "after 30 minutes idle"
 
 
 def test_stay_signed_in_counts_as_activity_but_not_once_signed_out(signed_in, monkeypatch):
@@ -159,6 +161,7 @@ def test_active_staff_are_still_signed_out_after_12_hours(signed_in, monkeypatch
         monkeypatch.setattr(time, "time", lambda m=minutes: start + m * 60)
         response = client.get("/staff/")
     assert response.status_code == 302
+    assert AuditEvent.objects.get(action="sign_out").detail == "after 12 hours signed in"
 
 
 def test_signing_out_needs_post_and_ends_the_session(signed_in):
@@ -166,6 +169,7 @@ def test_signing_out_needs_post_and_ends_the_session(signed_in):
     assert client.get("/staff/logout/").status_code == 405
     signed_out = client.post("/staff/logout/", follow=True)
     assert "You have signed out." in signed_out.content.decode()
+    assert AuditEvent.objects.get(action="sign_out").detail == ""
     assert client.get("/staff/").status_code == 302
 
 
