@@ -17,13 +17,15 @@ pytestmark = pytest.mark.django_db
 PUBLIC = {
     "content:home", "content:privacy", "content:contact", "content:topic-list",
     "content:topic-search", "content:topic-detail", "screening:start", "screening:check",
-    "screening:result", "screening:result-print", "screening:step", "healthz", "readyz", "robots",
+    "screening:result", "screening:result-print", "screening:result-remove", "screening:step",
+    "healthz", "readyz", "robots",
     "sitemap", "admin-login", "staff:login", "staff:two-factor", "staff:logout",
 }  # fmt: skip
 POST_ENDPOINTS = [
     "/screening/about-you/", "/screening/medicines/", "/screening/check-your-answers/",
     "/staff/login/", "/staff/two-factor/", "/staff/logout/", "/staff/submissions/{ref}/",
     "/staff/", "/staff/export.csv", "/staff/submissions/{ref}/emergency/",
+    "/screening/your-result/remove/",
 ]  # fmt: skip
 
 
