@@ -125,7 +125,7 @@ class ContactForm(forms.Form):
 
     def clean_full_name(self):
         name = " ".join(self.cleaned_data["full_name"].split())
-        if not name:
+        if not any(map(str.isalpha, name)):  # nothing but spaces, marks or invisible ones
             raise ValidationError("Enter your full name", code="required")
         return name
 
@@ -135,6 +135,7 @@ class ContactForm(forms.Form):
         if born >= today:
             raise ValidationError("Date of birth must be in the past", code="future")
         if born < today.replace(year=today.year - 120):
+            self.fields["date_of_birth"].problem_part = 2  # the year box
             raise ValidationError("Check the year of your date of birth", code="too_old")
         return born
 

@@ -706,7 +706,16 @@ def test_consult_in_two_years_and_a_day_is_refused(client):
 
 def test_date_of_birth_in_the_distant_past_is_refused(client):
     old = {"date_of_birth_2": str(date.today().year - 121)}
-    assert "Check the year" in post_contact(client, **old).content.decode()
+    page = soup(post_contact(client, **old))
+    link = page.select_one(".govuk-error-summary a")
+    assert "Check the year" in link.text
+    assert link["href"] == "#id_date_of_birth_2"  # the year box, where the mistake is
+
+
+@pytest.mark.parametrize("name", ["\u200b\u200b", "\u00ad", "--", "123"])
+def test_a_name_without_a_letter_is_asked_for_again(client, name):
+    response = post_contact(client, full_name=name)
+    assert "Enter your full name" in response.content.decode()
 
 
 def test_date_of_birth_of_spaces_only_is_asked_for_again(client):
