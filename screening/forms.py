@@ -142,7 +142,9 @@ class ContactForm(forms.Form):
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
         digits = [c for c in phone if c.isdigit()]
-        if phone and (len(digits) < 7 or set(phone) - set("0123456789 +-()")):
+        # 7 to 16 digits (15 at most in an international number, and the "(0)" UK
+        # numbers are written with), with spaces, dots, dashes, brackets and a "+".
+        if phone and (not 7 <= len(digits) <= 16 or set(phone) - set("0123456789 +-().")):
             raise ValidationError(
                 "Enter a phone number, like 07700 900 982 or +44 7700 900 982", code="phone"
             )

@@ -78,6 +78,17 @@ def test_date_of_birth_of_today_is_refused(client):
     assert "Date of birth must be in the past" in post_contact(client, **fields).text
 
 
+@pytest.mark.parametrize("phone", ["0207.946.0000", "020 7946 0000", "+44 (0)20-7946-0000"])
+def test_a_phone_number_written_with_dots_dashes_or_brackets_is_accepted(client, phone):
+    response = post_contact(client, phone=phone)
+    assert response.status_code == 302, response.content.decode()[:500]
+
+
+def test_a_phone_number_longer_than_any_real_one_is_refused(client):
+    page = post_contact(client, phone="0" * 20).content.decode()
+    assert "Enter a phone number, like 07700 900 982" in page
+
+
 def test_a_mistyped_phone_without_email_gets_one_error_not_two(client):
     page = post_contact(client, email="", phone="call me maybe").content.decode()
     assert "Enter a phone number, like 07700 900 982" in page
