@@ -417,13 +417,18 @@ class SubmissionQuerySet(models.QuerySet):
         return self.filter(raised_flags__code=code)
 
     def matching(self, text):
+        """By whole reference, or by name as typed or as name_key spells it: "zoe obrien"
+        finds "Zoë O’Brien". The name as typed also finds rows without a key (sent by the
+        previous release while this one's migration ran)."""
         text = " ".join(text.split())
         if not text:
             return self
-        reference = as_reference(text)
-        return self.filter(
-            models.Q(reference__iexact=reference) | models.Q(full_name__icontains=text)
-        )
+        found = models.Q(reference__iexact=as_reference(text))
+        found |= models.Q(full_name__icontains=text)
+        key = as_name_key(text)
+        if key:  # punctuation alone has none, and "" is in every key
+            found |= models.Q(name_key__contains=key)
+        return self.filter(found)
 
     def past_retention(self, moment):
         """Sent before `moment`, and not booked for a consultation since: a patient booked
@@ -440,6 +445,20 @@ def as_reference(text):
     return f"{code[:4]}-{code[4:]}" if len(code) == 8 else text.upper()
 
 
+# Letters that keep their stroke or join after NFKD, as people type them on an English
+# keyboard ("ß" needs none: casefold makes it "ss").
+SPELT_PLAIN = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
+                             "þ": "th"})  # fmt: skip
+
+
+def as_name_key(text):
+    """A name as the queue searches it: lower case, without accents, spaces or
+    punctuation, so that "Zoë O’Brien", "zoe o'brien" and "ZOE OBRIEN" are all
+    "zoeobrien", and "o connor" finds "O'Connor". Letters of any alphabet are kept."""
+    plain = rules.normalise(text).casefold().translate(SPELT_PLAIN)
+    return "".join(char for char in plain if char.isalnum())
+
+
 class Submission(models.Model):
     """One patient's answers, frozen as they were asked and answered. Never edited;
     staff decisions and notes are separate records."""
@@ -448,6 +467,10 @@ class Submission(models.Model):
     token = models.UUIDField(unique=True, help_text="One per questionnaire run: stops doubles.")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     full_name = models.CharField(max_length=150)
+    # The name as the queue searches it (as_name_key), kept by save(). On the row, so it
+    # goes with it when the submission is purged or erased. The database's default is
+    # for rows the previous release inserts while the migration that adds it runs.
+    name_key = models.TextField(db_default="", editable=False)
     date_of_birth = models.DateField()
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=30, blank=True)
@@ -507,6 +530,16 @@ class Submission(models.Model):
 
     def __str__(self):
         return self.reference
+
+    def save(self, *args, **kwargs):
+        # Kept here, not in services.submit, so that no way of saving a name can leave
+        # its key behind. bulk_create skips save(): set name_key there (seed_submissions).
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "full_name" in update_fields:
+            self.name_key = as_name_key(self.full_name)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "name_key"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("staff:submission", args=[self.reference])

@@ -1,12 +1,15 @@
 """The queue's search (a patient's name or reference) is sent by POST and kept in the
 session: it never appears in an address, a link, a redirect or the export's link."""
 
+import io
+
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from screening.models import AuditEvent
+from screening.models import AuditEvent, Submission
 from staff.forms import QueueFilterForm
 from tests.conftest import verified_login
 from tests.staff.test_queue import references, search
@@ -212,3 +215,91 @@ def test_a_remembered_search_adds_no_queries(signed_in, submission_factory):
         counted.append(len(captured))
         search(client, SENTINEL, status="new")
     assert counted[0] == counted[1]
+
+
+# Names as reception staff type them while a patient spells theirs on the phone: plain
+# letters, an apostrophe or a hyphen left out or heard as a space.
+
+
+@pytest.mark.parametrize(
+    ("name", "typed"),
+    [("Zoë O'Brien", "zoe"), ("José Álvarez", "jose alvarez"), ("Anna Müller", "MULLER")],
+)
+def test_searching_without_accents_finds_an_accented_name(
+    signed_in, submission_factory, name, typed
+):
+    wanted = submission_factory(name=name)
+    submission_factory(name="Sam Other")
+    assert references(search(signed_in("Reception"), typed)) == [wanted.reference]
+
+
+def test_searching_with_accents_finds_a_name_stored_without_them(signed_in, submission_factory):
+    wanted = submission_factory(name="Zoe Brown")
+    submission_factory(name="Sam Other")
+    assert references(search(signed_in("Reception"), "Zoë")) == [wanted.reference]
+
+
+@pytest.mark.parametrize("typed", ["oconnor", "o connor", "Siobhan OConnor"])
+def test_searching_without_the_apostrophe_or_with_a_space_for_it_finds_the_name(
+    signed_in, submission_factory, typed
+):
+    wanted = submission_factory(name="Siobhan O'Connor")
+    submission_factory(name="Sam Connors")
+    assert references(search(signed_in("Reception"), typed)) == [wanted.reference]
+
+
+@pytest.mark.parametrize(
+    ("name", "typed"),
+    [("Siobhan O\u2019Connor", "o'connor"), ("Siobhan O'Connor", "o\u2019connor")],
+)
+def test_a_curly_apostrophe_and_a_straight_one_find_each_other(
+    signed_in, submission_factory, name, typed
+):
+    wanted = submission_factory(name=name)
+    assert references(search(signed_in("Reception"), typed)) == [wanted.reference]
+
+
+@pytest.mark.parametrize(
+    ("name", "typed"),
+    [("Amy Smith-Jones", "smith jones"), ("Amy Smith-Jones", "smithjones"),
+     ("Amy Smith Jones", "smith-jones"), ("Mary Ann Lee", "maryann"),
+     ("Ravi De La Cruz", "delacruz")],
+)  # fmt: skip
+def test_a_name_is_found_whatever_hyphens_and_spaces_are_typed_between_its_parts(
+    signed_in, submission_factory, name, typed
+):
+    wanted = submission_factory(name=name)
+    submission_factory(name="Sam Other")
+    assert references(search(signed_in("Reception"), typed)) == [wanted.reference]
+
+
+@pytest.mark.parametrize(
+    ("name", "typed"),
+    [("Søren Ødegaard", "soren odegaard"), ("Łukasz Wałęsa", "lukasz walesa"),
+     ("Erik Weiß", "weiss"), ("Æsa Bjørk", "aesa bjork")],
+)  # fmt: skip
+def test_letters_with_a_stroke_or_joined_are_found_as_an_english_keyboard_types_them(
+    signed_in, submission_factory, name, typed
+):
+    wanted = submission_factory(name=name)
+    submission_factory(name="Sam Other")
+    assert references(search(signed_in("Reception"), typed)) == [wanted.reference]
+
+
+@pytest.mark.parametrize("update_fields", [None, ["full_name"]])
+def test_a_corrected_name_is_found_by_its_new_spelling_and_not_its_old_one(
+    signed_in, submission_factory, update_fields
+):
+    submission = submission_factory(name="Zoe Smith")
+    submission.full_name = "Zoë O\u2019Brien"
+    submission.save(update_fields=update_fields)
+    client = signed_in("Reception")
+    assert references(search(client, "zoe obrien")) == [submission.reference]
+    assert references(search(client, "smith")) == []
+
+
+def test_made_up_submissions_are_found_by_name_like_real_ones(signed_in):
+    call_command("seed_submissions", "3", "--fake-data-ok", stdout=io.StringIO())
+    made = Submission.objects.order_by("pk").first()
+    typed = made.full_name.replace(" ", "").lower()
+    assert made.reference in references(search(signed_in("Reception"), typed))

@@ -12,6 +12,7 @@ from screening.models import (
     RaisedFlag,
     ReviewStatus,
     Submission,
+    as_name_key,
     new_reference,
 )
 from screening.questionnaire import Questionnaire
@@ -58,10 +59,12 @@ def fake(rng, questionnaire):
         answers[key] = rng.choice([YES, NOT_SURE])
     flags = questionnaire.flags(answers)
     today = timezone.localdate()
+    name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
     return Submission(
         reference=new_reference(),
         token=uuid.UUID(int=rng.getrandbits(128)),
-        full_name=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+        full_name=name,
+        name_key=as_name_key(name),  # bulk_create does not call save(), which sets it
         date_of_birth=today - timedelta(days=rng.randint(18 * 365, 80 * 365)),
         email=f"patient{rng.randint(1, 10**9)}@example.com",
         consult_date=today + timedelta(days=rng.randint(-30, 60)) if rng.random() < 0.9 else None,
