@@ -300,3 +300,10 @@ def test_the_queue_tells_staff_while_the_questionnaire_is_paused_by_the_clinic_l
         limits.limit_reached(rf.post("/screening/check-your-answers/"))
     assert cache.get(limits.CLINIC_KEY) == 2
     assert "questionnaire is paused" in client.get("/staff/").content.decode()
+
+
+@pytest.mark.parametrize(("role", "columns"), [("Reception", "5"), ("Clinician", "6")])
+def test_the_no_match_row_spans_exactly_the_columns_the_role_sees(signed_in, role, columns):
+    page = BeautifulSoup(signed_in(role).get("/staff/").content, "html.parser")
+    headers = page.select("table.queue thead th")
+    assert page.select_one("table.queue tbody td")["colspan"] == columns == str(len(headers))
