@@ -263,22 +263,12 @@ def test_a_curly_apostrophe_and_a_straight_one_find_each_other(
     ("name", "typed"),
     [("Amy Smith-Jones", "smith jones"), ("Amy Smith-Jones", "smithjones"),
      ("Amy Smith Jones", "smith-jones"), ("Mary Ann Lee", "maryann"),
-     ("Ravi De La Cruz", "delacruz")],
-)  # fmt: skip
-def test_a_name_is_found_whatever_hyphens_and_spaces_are_typed_between_its_parts(
-    signed_in, submission_factory, name, typed
-):
-    wanted = submission_factory(name=name)
-    submission_factory(name="Sam Other")
-    assert references(search(signed_in("Reception"), typed)) == [wanted.reference]
-
-
-@pytest.mark.parametrize(
-    ("name", "typed"),
-    [("Søren Ødegaard", "soren odegaard"), ("Łukasz Wałęsa", "lukasz walesa"),
+     ("Ravi De La Cruz", "delacruz"),
+     # Letters with a stroke or joined, as an English keyboard types them.
+     ("Søren Ødegaard", "soren odegaard"), ("Łukasz Wałęsa", "lukasz walesa"),
      ("Erik Weiß", "weiss"), ("Æsa Bjørk", "aesa bjork")],
 )  # fmt: skip
-def test_letters_with_a_stroke_or_joined_are_found_as_an_english_keyboard_types_them(
+def test_a_name_is_found_whatever_hyphens_spaces_and_letter_forms_are_typed(
     signed_in, submission_factory, name, typed
 ):
     wanted = submission_factory(name=name)
