@@ -25,9 +25,10 @@ private = [never_cache, sensitive_post_parameters()]
 _blank_pages = {}  # this process's copies; the key holds every version they depend on
 TOKEN_SLOT = "csrf-token-slot-9f3a"  # noqa: S105 - a placeholder, replaced per visitor
 EXPIRED = (
-    "We could not find your answers to the other steps. For your privacy, answers are "
-    "cleared after 2 hours without activity. We have kept what you typed on the "
-    "\u201c{page}\u201d page. Please fill in the other steps again."
+    "We could not find your answers to the other steps on this device. If you started "
+    "earlier, for your privacy your answers are cleared after 2 hours without activity. "
+    "We have kept what you typed on the \u201c{page}\u201d page. Please fill in the other "
+    "steps."
 )
 ALREADY_SENT = (
     "You have already sent your answers, so this change was not saved. To change an "
