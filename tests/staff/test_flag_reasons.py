@@ -81,3 +81,8 @@ def test_a_flag_raised_by_a_yes_does_not_say_details_were_written_after_a_no(
     page = staff_view_of(signed_in, complete_questionnaire, skin_problem_at_area="yes",
                          skin_problem_at_area_details="a rash there")  # fmt: skip
     assert "answered “No”" not in page.select_one(".flag-list li").text
+
+
+def test_a_flag_is_named_in_words_without_its_internal_code(signed_in, complete_questionnaire):
+    page = staff_view_of(signed_in, complete_questionnaire, goal="weight")
+    assert "weight_loss_goal" not in page.select_one(".flag-list").text
