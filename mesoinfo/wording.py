@@ -17,14 +17,21 @@ NEVER = re.compile(
     r"|\bwe (?:have )?diagnosed\b|\byour diagnosis is\b",
     FLAGS,
 )
-# A claim that treatment is safe for someone pregnant or breastfeeding, unless doubted
-# earlier in the sentence ("It is not known whether it is safe during pregnancy").
+# A claim that something is safe for someone pregnant or breastfeeding ("Mesotherapy is
+# safe while you're pregnant"), not crossing "but" or "not" ("safe for most people but
+# not during pregnancy"), unless asked or doubted just before ("It is not known whether
+# it is safe during pregnancy", "Mesotherapy is not safe during pregnancy").
 SAFE_WHILE = re.compile(
-    r"\bsafe\b(?: \w+){0,6} (?:during|while|when|in|for) (?:\w+ ){0,3}"
+    r"\b(?:is|are|be|it's|that's|'s)(?: \w+ly)? safe\b(?: (?!but\b|not\b|except\b)[\w']+){0,6}"
+    r" (?:during|while|when|in|for) (?:[\w']+ ){0,3}"
     r"(?:pregnan\w*|breast-?feeding|breastfeed\w*|nursing|expecting)",
     FLAGS,
 )
-DOUBTED = re.compile(r"(?:\bnot?|\bnever|n't|\bwhether|\bif|\bunknown|\bunclear)\b[^.!?]*$", FLAGS)
+DOUBTED = re.compile(
+    r"(?:\b(?:not|never)|n't)(?: \w+ly)?(?: be)? $|\b(?:whether|if)(?: [\w']+){0,3} $"
+    r"|\b(?:unknown|unclear|not known|not been shown|not proven|no evidence|not sure)\b[^.!?]*$",
+    FLAGS,
+)
 # Orders to stop a medicine: plain commands ("Stop your warfarin", "Skip your dose").
 # Not after "not", "never" or "n't", even in a list ("Do not stop or skip your
 # tablets" is the advice we want), not after "if you…" ("If you skip a dose…") unless
@@ -42,7 +49,7 @@ MEDICINES = (
 MEDICINE_FLAGS = ("anticoagulants", "immune_compromise", "serious_illness")
 VERBS = (
     r"stop|discontinue|pause|quit|skip|cease|halt|hold(?: off(?: on)?)?|avoid|withhold|omit"
-    r"|miss|leave off|leave out|come off|go off|give up|cut out|drop|refrain from"
+    r"|miss|leave off|come off|go off|give up|cut out|drop|refrain from"
     r"|(?:(?:do not|don't|dont|no longer) )(?:take|use)"
 )
 # The same orders as urged: "We recommend stopping aspirin".
@@ -54,7 +61,7 @@ URGED_VERBS = (
 URGING = re.compile(URGED_VERBS, FLAGS)
 DETERMINERS = r"your|their|his|her|my|our|any|all|the|this|that|these|those|a|an"
 NEGATED = re.compile(
-    r"(?:\bnot|\bnever|n't)(?: \w+ly)?(?: (?:recommend|advise|suggest)\w*)?"
+    r"(?:\bnot|\bnever|n't)(?: \w+ly)?(?: (?:recommend|advise|suggest)\w*(?: that)?(?: you)?)?"
     r"(?: \w+(?:,| or| and))* $",
     FLAGS,
 )
@@ -63,7 +70,8 @@ CONDITIONAL = re.compile(
 )
 URGED = re.compile(
     r"\b(?:that|should|must|need to|needs to|have to|has to|ought to|please"
-    r"|(?:recommend|advise|ask|tell|urge)\w*(?: you| patients| people| everyone)? to)"
+    r"|(?:recommend|advise|ask|tell|urge)\w*(?: you| patients| people| everyone)? to"
+    r"|(?:recommend|advise|suggest|prefer|urge|want)\w*(?= you))"
     r"(?: you| patients| people| everyone| they)? $",
     FLAGS,
 )
@@ -95,7 +103,7 @@ def unsafe_phrase(text, medicine_words=()):
         if ordered(plain, found):
             return found.group()
     for found in SAFE_WHILE.finditer(plain):
-        if not DOUBTED.search(sentence_before(plain, found)):
+        if not (DOUBTED.search(sentence_before(plain, found)) or asked(plain, found)):
             return found.group()
     for found in DIAGNOSIS.finditer(plain):
         if not ASKED.search(plain[: found.start()]):

@@ -373,7 +373,15 @@ def test_advice_and_questions_are_allowed_but_orders_and_verdicts_are_not(allowe
      ("It should not be done while you are breastfeeding.",
       "It is safe to have this treatment while breastfeeding."),
      ("Nobody can promise a treatment will be free of risk.", "You will be safe."),
-     ("Ask the clinic whether it would be safe while nursing.", "You\u2019ll be perfectly safe.")],
+     ("Ask the clinic whether it would be safe while nursing.", "You\u2019ll be perfectly safe."),
+     ("Mesotherapy is not safe during pregnancy.",
+      "Mesotherapy is safe while you\u2019re pregnant."),
+     ("Is mesotherapy safe during pregnancy?",
+      "It\u2019s perfectly safe when you\u2019re expecting."),
+     ("Mesotherapy is safe for most people but not during pregnancy.",
+      "Don\u2019t worry: mesotherapy is safe during pregnancy."),
+     ("Store it somewhere safe when you are pregnant.",
+      "No need to wait: mesotherapy is safe while breastfeeding.")],
 )  # fmt: skip
 def test_a_promise_of_safety_is_refused_but_doubt_is_allowed(allowed, refused):
     assert unsafe_phrase(allowed) is None
@@ -405,12 +413,14 @@ def test_a_promise_of_safety_is_refused_but_doubt_is_allowed(allowed, refused):
      "Give up your aspirin for a week.",
      "Cut out aspirin for a week.",
      "Drop your aspirin before treatment.",
-     "Leave out your evening dose.",
      "Refrain from taking aspirin.",
      "Don\u2019t use your blood thinner that day.",
      "Patients should stop their warfarin.",
      "We recommend stopping anticoagulants.",
-     "We advise patients to pause their tablets."],
+     "We advise patients to pause their tablets.",
+     "We recommend you stop warfarin before treatment.",
+     "We suggest you pause your apixaban for two days.",
+     "We\u2019d advise you skip your aspirin that morning."],
 )  # fmt: skip
 def test_other_ways_of_telling_patients_to_stop_a_medicine_are_refused(refused):
     assert unsafe_phrase(refused)
@@ -437,7 +447,9 @@ def test_other_ways_of_telling_patients_to_stop_a_medicine_are_refused(refused):
      "Patients should not stop their warfarin.",
      "Missing a dose of some medicines can be dangerous.",
      "Drops of blood at the injection points are common.",
-     "The clinic will hold your details securely."],
+     "The clinic will hold your details securely.",
+     "We do not recommend that you stop your blood thinners.",
+     "You can leave out any medicines you only take now and then."],
 )  # fmt: skip
 def test_advice_that_uses_the_same_verbs_is_still_allowed(allowed):
     assert unsafe_phrase(allowed) is None
