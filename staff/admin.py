@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django_otp.plugins.otp_totp import admin as django_otp_admin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from staff.models import sign_out_everywhere
 
@@ -24,3 +26,15 @@ class StaffUserAdmin(UserAdmin):
 
 admin.site.unregister(User)
 admin.site.register(User, StaffUserAdmin)
+
+
+class TOTPDeviceAdmin(django_otp_admin.TOTPDeviceAdmin):
+    """Devices are set up by their owner at sign-in. An admin who could add one with a
+    secret of their choosing, then reset the password, could sign in as that person."""
+
+    def has_add_permission(self, request):
+        return False
+
+
+admin.site.unregister(TOTPDevice)
+admin.site.register(TOTPDevice, TOTPDeviceAdmin)

@@ -49,7 +49,7 @@ def queue_rows(submissions, *, only, with_flags):
         if s.pk in only:
             yield [
                 s.reference, s.created_at.isoformat(), s.full_name, s.date_of_birth, s.email,
-                s.phone, s.consult_date or "", s.get_status_display(),
+                s.phone, s.consult_date or "", s.status_for(with_flags),
                 s.get_attendance_display(),
                 " ".join(s.flag_codes) if with_flags else "(not shown)",
             ]  # fmt: skip

@@ -191,13 +191,14 @@ def test_an_export_by_staff_without_health_access_shows_neither_flags_nor_flag_o
     client, staff_user, submission_factory
 ):
     soon = submission_factory(consult_in=1)
-    flagged_later = submission_factory(flags=["pregnancy"], consult_in=9)
+    flagged_later = submission_factory(flags=["pregnancy"], consult_in=9, status="not_suitable")
     user = staff_user("Reception")
     user.user_permissions.add(Permission.objects.get(codename="export_submissions"))
     response = verified_login(client, user).get("/staff/export.csv")
     lines = b"".join(response.streaming_content).decode().splitlines()[1:]
     assert [line.split(",")[0] for line in lines] == [soon.reference, flagged_later.reference]
     assert all(line.endswith("(not shown)") for line in lines)
+    assert "Not suitable" not in "".join(lines) and ",Reviewed," in lines[1]
 
 
 def test_an_auditor_opening_the_staff_address_is_sent_to_the_audit_log_not_refused(signed_in):

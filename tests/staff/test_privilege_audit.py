@@ -193,3 +193,13 @@ def test_an_admin_cannot_read_a_staff_members_authenticator_secret(admin_client,
     assert device.key not in page.content.decode()
     qrcode = reverse("admin:otp_totp_totpdevice_qrcode", args=[device.pk])
     assert admin_client.get(qrcode).status_code == 403
+
+
+def test_an_admin_cannot_add_an_authenticator_with_a_secret_of_their_choosing(admin_client, sam):
+    from django.urls import reverse
+
+    add = reverse("admin:otp_totp_totpdevice_add")
+    form = {"user": sam.pk, "name": "Mine", "key": "31" * 20, "step": 30, "t0": 0,
+            "digits": 6, "tolerance": 1, "drift": 0, "confirmed": "on"}  # fmt: skip
+    assert admin_client.post(add, form).status_code == 403
+    assert not TOTPDevice.objects.filter(user=sam).exists()
