@@ -3,7 +3,7 @@ whenever the words change: each submission stores the version and words it was g
 
 from django.conf import settings
 
-VERSION = "2026-11-v2"
+VERSION = "2026-11-v3"
 
 
 def text(clinic_name):
@@ -12,5 +12,6 @@ def text(clinic_name):
         f"I agree that {clinic_name} can use my health answers to prepare for my "
         "consultation. These include answers about pregnancy, medicines, allergies and "
         "health conditions. Only clinic staff who need them will see them. "
-        f"They will be deleted {days} days after I send them, or sooner if I ask."
+        f"They will be deleted {days} days after I send them or after my consultation, "
+        "whichever is later, or sooner if I ask."
     )

@@ -130,5 +130,6 @@ def test_privacy_notice_says_who_is_responsible_how_to_withdraw_and_where_to_com
         "a few small cookies",
         "no advertising or tracking cookies",
         "Information Commissioner\u2019s Office",
+        "after your consultation, whichever is later",
     ]:
         assert promise in text

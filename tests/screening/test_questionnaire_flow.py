@@ -27,7 +27,7 @@ def test_start_page_says_how_long_it_takes_who_sees_answers_and_how_long_they_ar
     text = soup(client.get("/screening/")).get_text(" ", strip=True)
     assert "about 5 minutes" in text
     assert "Only clinic staff who need your answers" in text
-    assert "We delete them 90 days after you send them" in text
+    assert "We delete them 90 days after you send them or after your consultation" in text
 
 
 def test_each_step_shows_progress_and_a_back_link(client):
@@ -290,6 +290,7 @@ def test_consent_is_stored_with_its_version_words_and_time(complete_questionnair
     submission = Submission.objects.get()
     assert submission.consent_version == consent.VERSION
     assert "health answers" in submission.consent_text
+    assert "after my consultation, whichever is later" in submission.consent_text
     assert submission.consent_given_at is not None
 
 
