@@ -55,7 +55,7 @@ def test_the_migration_gives_existing_submissions_the_key_their_name_is_searched
         for name, typed in [("Zoë O\u2019Brien", "zoe obrien"), ("José Álvarez", "jose"),
                             ("Anna Müller", "muller")]
     }  # fmt: skip
-    migration = import_module("screening.migrations.0037_names_searched_without_accents")
+    migration = import_module("screening.migrations.0038_fill_name_keys")
     monkeypatch.setattr(migration, "BATCH", 1)  # so that rows after the first page count
     try:
         call_command("migrate", stdout=io.StringIO(), verbosity=0)
