@@ -81,12 +81,13 @@ def _plain(char):
 
 
 def words_of(text):
-    """Lower-case words, split at hyphens, dots (not decimal points), symbols and
-    letter-digit joins: 'Aspirin-75mg', 'Vit. E', 'omega3' and '1.5kg' become
-    'aspirin 75 mg', 'vit e', 'omega 3' and '1.5 kg'."""
+    """Lower-case words, split at hyphens (not a dash between numbers), dots (not decimal
+    points), symbols and letter-digit joins: 'Aspirin-75mg', 'Vit. E', 'omega3', '1.5kg'
+    and '10 - 15kg' become 'aspirin 75 mg', 'vit e', 'omega 3', '1.5 kg' and '10-15 kg'."""
     # Symbols become spaces before normalising: NFKC would make "Warfarin™" "warfarintm".
     text = "".join(" " if unicodedata.category(c) in ("So", "Sk") else c for c in str(text or ""))
-    text = re.sub(r"[-_]|\.(?![0-9])|(?<![0-9])\.", " ", normalise(text))
+    text = re.sub(r"(?<=[0-9]) *- *(?=[0-9])", "-", normalise(text))
+    text = re.sub(r"_|(?<![0-9])-|-(?![0-9])|\.(?![0-9])|(?<![0-9])\.", " ", text)
     text = re.sub(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", " ", text)
     return " ".join(text.split())
 
@@ -121,9 +122,9 @@ _DIGITS = r"(?<![0-9])[0-9]{1,4}(?:[./\u2044][0-9]{1,2})?(?![0-9])"
 # "twenty five pounds", not "five pounds".
 _COMPOUND = rf"(?:{'|'.join(_TENS)}) (?:{'|'.join(_UNITS)})"
 _ONE_NUMBER = rf"(?:{_DIGITS}|{_COMPOUND}|{'|'.join(NUMBER_WORDS)})"
-# A range is one amount, so it is shown whole: "10-15kg" (which words_of leaves as
-# "10 15 kg"), "10 to 15 kg", "ten or fifteen kg".
-_NUMBER_PATTERN = rf"{_ONE_NUMBER}(?: (?:to |or )?{_ONE_NUMBER})?"
+# A range is one amount, so it is shown whole: "10-15kg", "10 to 15 kg", "ten or fifteen
+# kg"; so is a whole number and a fraction, "3 1/2 stone".
+_NUMBER_PATTERN = rf"{_ONE_NUMBER}(?:(?:-| (?:to |or )?){_ONE_NUMBER})?"
 
 
 def _written(keyword):
@@ -232,9 +233,7 @@ def first_exact(index, prepared):
 def reason_text(keyword, written):
     """What a patient and staff read as the reason: the keyword, or for one with a
     number in it what was written ("10 kg", not "# kg")."""
-    if not with_numbers(keyword):
-        return keyword
-    return re.sub(r"(?<=[0-9]) (?=[0-9])", "-", written)  # "10 15 kg" was "10-15kg"
+    return written if with_numbers(keyword) else keyword
 
 
 def letters_wrong_allowed(word):
@@ -257,19 +256,27 @@ def first_mistyped(index, typed, near):
     return None
 
 
+# A box of hundreds of different long words is pasted, not typed: past this many, its
+# words are still matched exactly and with one slip, but not with two.
+MOST_WORDS_WITH_TWO_SLIPS = 40
+
+
 def near_forms(typed, longest):
     """Each typed word that may be a mistyped keyword word of at most `longest` letters
     (up to two letters short of it, up to two letters and a plural "s" over), and its
     forms with as many letters left out as a keyword word its length may have wrong.
     Longer words are left out: they cannot be one, and a pasted run of thousands of
     letters would otherwise make thousands of forms."""
-    return {
-        form
-        for words in typed
-        for word in words
-        if MISTYPED_FROM - 1 <= len(word) <= longest + 3
-        for form in shorter_forms(word, 2 if len(word) >= MISTYPED_TWICE_FROM - 2 else 1)
-    }
+    words = dict.fromkeys(
+        word for text in typed for word in text if MISTYPED_FROM - 1 <= len(word) <= longest + 3
+    )
+    forms, twice = set(), 0
+    for word in words:
+        slips = 1
+        if len(word) >= MISTYPED_TWICE_FROM - 2 and twice < MOST_WORDS_WITH_TWO_SLIPS:
+            slips, twice = 2, twice + 1
+        forms |= shorter_forms(word, slips)
+    return forms
 
 
 def shorter_forms(word, most):
@@ -336,17 +343,24 @@ def one_letter_apart(a, b):
     return a[rest:] == b[rest:] or swapped
 
 
-def letters_apart(a, b):
+def letters_apart(a, b, most=2):
     """The fewest letters changed, missing, extra or swapped with the next one that make
-    `a` into `b` (the optimal string alignment distance)."""
-    before, previous = [], list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
+    `a` into `b` (the optimal string alignment distance), or `most + 1` as soon as it
+    must be more: only cells within `most` of the diagonal can be `most` or less."""
+    over = most + 1
+    if abs(len(a) - len(b)) > most:
+        return over
+    before, previous = [], [min(j, over) for j in range(len(b) + 1)]
+    for i in range(1, len(a) + 1):
+        current = [min(i, over)] + [over] * len(b)
+        for j in range(max(1, i - most), min(len(b), i + most) + 1):
+            x, y = a[i - 1], b[j - 1]
             cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
             if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
                 cost = min(cost, before[j - 2] + 1)
-            current.append(cost)
+            current[j] = min(cost, over)
+        if min(current) == over:
+            return over
         before, previous = previous, current
     return previous[-1]
 

@@ -206,11 +206,13 @@ class CheckAnswersView(TemplateView):
         # then returns the first submission.
         if form.is_bot:
             return render(request, "screening/not_accepted.html", status=400)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
-        if form.cleaned_data["answers_seen"] not in ("", self.screening.fingerprint()):
+        # Before the tick box: the page shown again carries the new answers' code, so
+        # an unticked box after it does not bring this notice back.
+        if form.data.get("answers_seen", "") not in ("", self.screening.fingerprint()):
             context = self.get_context_data(form=self.consent_form(), changed_elsewhere=True)
             return self.render_to_response(context)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
         limit = limits.limit_reached(request)
         if limit:
             return self.turned_away(request, limit)

@@ -15,6 +15,7 @@ from screening.migrations._keywords import adding
 KEYWORDS = {
     "immune_compromise": [
         "immuno suppressant", "immuno suppressed", "immuno suppression", "anti rejection",
+        "betamethasone",  # two letters from dexamethasone: named as itself, not as that
     ],
     "serious_illness": [
         "chemo", "chemo therapy", "kemo", "radio therapy", "in remission", "mastectomy",

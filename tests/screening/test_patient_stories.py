@@ -198,6 +198,13 @@ def test_none_typed_with_a_hidden_character_still_means_no_allergies(questionnai
     assert raised(questionnaire, answers) == set()
 
 
+def test_a_steroid_two_letters_from_another_is_named_as_itself(questionnaire):
+    reasons = questionnaire.raised(all_no_answers(medicines="betamethasone cream"))
+    assert [(flag.code, [r.keyword for r in why]) for flag, why in reasons] == [
+        ("immune_compromise", ["betamethasone"])
+    ]
+
+
 def test_chemotherapy_raises_both_the_immune_system_and_the_serious_illness_flags(
     questionnaire,
 ):

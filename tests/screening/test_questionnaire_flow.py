@@ -336,6 +336,20 @@ def test_a_send_after_answers_changed_in_another_tab_shows_them_again_first(clie
     assert Submission.objects.get().flagged is False
 
 
+def test_a_stale_check_page_sent_without_the_tick_shows_the_new_answers_once(client):
+    client.get("/screening/about-you/")
+    post_contact(client)
+    for step in STEPS[1:]:
+        client.post(f"/screening/{step}/", all_no_answers(pregnant="yes"))
+    shown = client.get("/screening/check-your-answers/")
+    client.post("/screening/medicines/?return=check", all_no_answers())
+    stale = client.post("/screening/check-your-answers/", {"answers_seen": answers_seen(shown)})
+    assert "Your answers changed in another tab" in stale.text
+    unticked = client.post("/screening/check-your-answers/", {"answers_seen": answers_seen(stale)})
+    assert "Tick the box to agree" in unticked.text
+    assert "Your answers changed in another tab" not in unticked.text
+
+
 def test_the_check_page_sends_unchanged_answers_at_once(client):
     client.get("/screening/about-you/")
     post_contact(client)
