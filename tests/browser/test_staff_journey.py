@@ -64,8 +64,8 @@ def test_clinician_signs_in_enrols_reviews_and_sees_the_audit(
     page.get_by_role("link", name=patient_submission.reference).click()
 
     page.wait_for_url(re.compile(r"/staff/submissions/"))
-    assert "pregnancy" in page.locator(".flags").inner_text()
-    assert "anticoagulants" in page.locator(".flags").inner_text()
+    assert "Pregnancy" in page.locator(".flags").inner_text()
+    assert "Medicines or supplements that thin the blood" in page.locator(".flags").inner_text()
     check_page(page)
     page.get_by_label("Discuss at consult").check()
     page.get_by_label("Note").fill("Check the warfarin dose with her GP.")
