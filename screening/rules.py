@@ -10,7 +10,7 @@ a letter of a long name typed wrong.
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 YES, NO, NOT_SURE = "yes", "no", "not_sure"
 YES_NO_CHOICES = ((YES, "Yes"), (NO, "No"), (NOT_SURE, "Not sure"))
@@ -122,9 +122,11 @@ _DIGITS = r"(?<![0-9])[0-9]{1,4}(?:[./\u2044][0-9]{1,2})?(?![0-9])"
 # "twenty five pounds", not "five pounds".
 _COMPOUND = rf"(?:{'|'.join(_TENS)}) (?:{'|'.join(_UNITS)})"
 _ONE_NUMBER = rf"(?:{_DIGITS}|{_COMPOUND}|{'|'.join(NUMBER_WORDS)})"
-# A range is one amount, so it is shown whole: "10-15kg", "10 to 15 kg", "ten or fifteen
-# kg"; so is a whole number and a fraction, "3 1/2 stone".
-_NUMBER_PATTERN = rf"{_ONE_NUMBER}(?:(?:-| (?:to |or )?){_ONE_NUMBER})?"
+# A range is one amount, so it is shown whole: "10-15kg", "10 to 15 kg"; so is a whole
+# number and a fraction, "3 1/2 stone". Its second number in digits only: with words
+# too, every "#" would double in size, and the weight-loss keywords' pattern took
+# several times as long to compile on each worker's first send.
+_NUMBER_PATTERN = rf"{_ONE_NUMBER}(?:(?:-| (?:to |or )?){_DIGITS})?"
 
 
 def _written(keyword):
@@ -200,23 +202,33 @@ class KeywordIndex:
 
     keywords: tuple
     exact: re.Pattern
-    near: dict
     longest: int  # letters in the longest keyword word that may be mistyped
+
+    # Made on first use, not with the rest: it takes tens of milliseconds, and a send
+    # whose boxes are empty or short never needs it.
+    @cached_property
+    def near(self):
+        near = {}
+        for position, keyword in enumerate(self.keywords):
+            longest = _longest_word(keyword)
+            wrong = letters_wrong_allowed(longest)
+            if not wrong:
+                continue
+            for form in {*shorter_forms(longest, wrong), *shorter_forms(longest + "s", wrong)}:
+                near.setdefault(form, set()).add(position)
+        return near
 
 
 @lru_cache(maxsize=256)
 def keyword_index(keywords):
     written = "|".join(_written(word) for word in keywords)
     exact = re.compile(rf"(?<![a-z])(?:{written})") if keywords else re.compile("(?!)")
-    near, most = {}, 0
-    for position, keyword in enumerate(keywords):
-        longest = max(keyword_tokens(keyword), key=len, default="")
-        wrong = letters_wrong_allowed(longest)
-        if wrong:
-            most = max(most, len(longest))
-            for form in {*shorter_forms(longest, wrong), *shorter_forms(longest + "s", wrong)}:
-                near.setdefault(form, set()).add(position)
-    return KeywordIndex(keywords, exact, near, most)
+    mistypable = [len(w) for w in map(_longest_word, keywords) if letters_wrong_allowed(w)]
+    return KeywordIndex(keywords, exact, max(mistypable, default=0))
+
+
+def _longest_word(keyword):
+    return max(keyword_tokens(keyword), key=len, default="")
 
 
 def first_exact(index, prepared):
@@ -246,6 +258,8 @@ def first_mistyped(index, typed, near):
     """Two words n letters apart share a form with up to n letters left out of each (or
     one is such a form of the other), so only keywords sharing a form with a typed word
     need checking."""
+    if not near:
+        return None
     candidates = set().union(*(index.near.get(form, ()) for form in near & index.near.keys()))
     for position in sorted(candidates):
         keyword = index.keywords[position]
