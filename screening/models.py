@@ -378,8 +378,11 @@ def status_choices(with_health):
     """The statuses a member of staff may filter and count by."""
     if with_health:
         return ReviewStatus.choices
-    shown = [ReviewStatus.NOT_REVIEWED, REVIEWED, ReviewStatus.MORE_INFO]
-    return [(str(s), s.label if s != REVIEWED else REVIEWED_LABEL) for s in shown]
+    return [
+        (ReviewStatus.NOT_REVIEWED.value, ReviewStatus.NOT_REVIEWED.label),
+        (REVIEWED, REVIEWED_LABEL),
+        (ReviewStatus.MORE_INFO.value, ReviewStatus.MORE_INFO.label),
+    ]
 
 
 def statuses_in(choice):
@@ -571,11 +574,11 @@ class Submission(models.Model):
             by_question = {}
             for raised in flag.get("raised_by", []):
                 by_question.setdefault(raised["key"], []).append(raised)
-            reasons = [
-                {"key": key, "question": asked.get(key, key), "keywords": keywords_in(raised),
-                 "after_no": key in said_no and not keywords_in(raised)}
-                for key, raised in by_question.items()
-            ]  # fmt: skip
+            reasons = []
+            for key, raised in by_question.items():
+                words = keywords_in(raised)
+                reasons.append({"key": key, "question": asked.get(key, key), "keywords": words,
+                                "after_no": key in said_no and not words})  # fmt: skip
             flags.append({**flag, "reasons": reasons})
         return flags
 

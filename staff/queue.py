@@ -70,22 +70,17 @@ def shown_fields(with_health):
     return [*QUEUE_FIELDS, "flags"] if with_health else QUEUE_FIELDS
 
 
-@dataclass(frozen=True)
-class StatusChoice:
-    value: str
-    label: str
-
-
 def status_counts(cached=None, with_health=True):
-    """Submissions per status this person may filter by, from the shared cache: counting
-    100,000 rows on every page view would make the queue slower as the clinic's data
-    grows. `cached`: what the page already read from the cache (see `cached_state`)."""
+    """(value, label, submissions) for each status this person may filter by, from the
+    shared cache: counting 100,000 rows on every page view would make the queue slower
+    as the clinic's data grows. `cached`: what the page already read from the cache (see
+    `cached_state`)."""
     counts = cache.get(COUNTS_KEY) if cached is None else cached.get(COUNTS_KEY)
     if counts is None:
         counts = dict(Submission.objects.values_list("status").annotate(n=Count("id")))
         cache.set(COUNTS_KEY, counts, 60)
     return [
-        (StatusChoice(value, label), sum(counts.get(s, 0) for s in statuses_in(value)))
+        (value, label, sum(counts.get(status, 0) for status in statuses_in(value)))
         for value, label in status_choices(with_health)
     ]
 

@@ -169,7 +169,7 @@ def show_queue(request, form):
     total = (
         None
         if any(data.get(k) for k in ("q", "status", "flag", "consult"))
-        else sum(n for _, n in counts)
+        else sum(n for *_, n in counts)
     )
     submissions = queue.filtered(data, with_health=can_see_health)
     fields = queue.shown_fields(can_see_health)
