@@ -9,6 +9,7 @@ urlpatterns = [
     path("two-factor/", views.two_factor, name="two-factor"),
     path("logout/", views.SignOutView.as_view(), name="logout"),
     path("export.csv", views.queue_export, name="export"),
+    path("next/", views.next_to_review, name="next"),
     path("submissions/<str:reference>/", views.submission_detail, name="submission"),
     path("submissions/<str:reference>/print/", views.submission_print, name="submission-print"),
     path(

@@ -295,6 +295,17 @@ def submission_detail(request, reference):
     return show_submission(request, submission, form, status=status)
 
 
+@staff_permission_required("screening.view_queue", "screening.review_submission")
+@require_http_methods(["GET"])
+def next_to_review(request):
+    """Sends a clinician on to the next submission waiting for review."""
+    reference = queue.next_to_review(after=request.GET.get("after", ""))
+    if reference is None:
+        messages.info(request, "No other submissions are waiting for review.")
+        return redirect("staff:queue")
+    return redirect("staff:submission", reference)
+
+
 def submissions_for(user):
     """Without health access, a submission's answers and flags are left unread (so not
     decrypted) unless emergency access opens them, which then reads them on first use."""

@@ -72,6 +72,9 @@ def test_clinician_signs_in_enrols_reviews_and_sees_the_audit(
     page.get_by_role("button", name="Save").click()
     assert "Review decision: Discuss at consult" in page.locator(".history").inner_text()
     check_page(page)
+    page.get_by_role("link", name="Next waiting for review").click()
+    page.wait_for_url(re.compile(r"/staff/$"))  # hers was the only one
+    assert "No other submissions are waiting for review." in page.locator("main").inner_text()
 
     page.get_by_role("link", name="Audit log").click()
     page.wait_for_url(re.compile(r"/staff/audit/$"))  # and its stylesheet loaded

@@ -15,12 +15,15 @@ pytestmark = pytest.mark.django_db
 OPEN = {"login", "two-factor", "logout"}
 # Opened with a form's POST: a GET that passes the permission check gets 405.
 POST_ONLY = {"submission-emergency", "still-here"}
+# Send the browser on to another page when allowed.
+REDIRECTS = {"next"}
 # What each role may open; everything else must be refused.
 ALLOWED = {
     "queue": {"Reception", "Clinician"},
     "export": {"Clinician"},
     "submission": {"Reception", "Clinician"},
     "submission-print": {"Clinician"},
+    "next": {"Clinician"},
     "submission-emergency": {"Reception"},
     "audit": {"Auditor"},
     "audit-export": {"Auditor"},
@@ -85,7 +88,7 @@ def test_superuser_opens_every_staff_page(admin_client, submission_factory):
 
 
 def allowed_status(name):
-    return 405 if name in POST_ONLY else 200
+    return 405 if name in POST_ONLY else 302 if name in REDIRECTS else 200
 
 
 def test_refused_access_is_written_to_the_audit_log(signed_in):
