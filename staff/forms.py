@@ -205,6 +205,9 @@ class ReviewForm(forms.Form):
         return data
 
 
+AUDIT_FILTERS = ("start", "end", "action", "user", "reference")
+
+
 class AuditFilterForm(forms.Form):
     SORTABLE = ["created_at", "actor_name", "action", "reference", "ip_address"]
     start = forms.DateField(
@@ -233,6 +236,13 @@ class AuditFilterForm(forms.Form):
     def clean_reference(self):
         typed = " ".join(self.cleaned_data["reference"].split())
         return as_reference(typed) if typed else ""
+
+    @staticmethod
+    def described(data):
+        """The filters used, as the audit log's own events record them: who read or
+        exported which part of the log."""
+        used = [f"{name}={data[name]}" for name in AUDIT_FILTERS if data.get(name)]
+        return ", ".join(used) or "no filters"
 
     def clean(self):
         data = super().clean()

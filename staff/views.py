@@ -389,9 +389,11 @@ def page_number(request):
 
 
 def _audit_events(request):
+    """The filter form, the events it selects, and a description of the filters used."""
     form = AuditFilterForm(request.GET or None)
     events = AuditEvent.objects.all()
     data = valid_filters(form)
+    described = AuditFilterForm.described(data)
     # Whole days in UTC, as the log shows them; bounds rather than __date, so the
     # created_at index is used.
     if data.get("start"):
@@ -404,7 +406,7 @@ def _audit_events(request):
         events = events.filter(actor_name__icontains=data["user"])
     if data.get("reference"):
         events = events.naming(data["reference"])
-    return form, events.order_by(data.get("sort") or "-created_at", "-id")
+    return form, events.order_by(data.get("sort") or "-created_at", "-id"), described
 
 
 @staff_permission_required()
@@ -421,9 +423,10 @@ def utc_midnight(day):
 
 @staff_permission_required("screening.view_auditlog")
 def audit_log(request):
-    form, events = _audit_events(request)
+    form, events, described = _audit_events(request)
     paginator = Paginator(events, 50)
-    audit.record(Action.AUDIT_VIEW, request=request, detail=f"page {page_number(request)}")
+    detail = f"page {page_number(request)}, {described}"
+    audit.record(Action.AUDIT_VIEW, request=request, detail=detail)
     page = paginator.get_page(request.GET.get("page"))
     filters = request.GET.copy()
     filters.pop("page", None)
@@ -452,8 +455,8 @@ def audit_log(request):
 
 @staff_permission_required("screening.view_auditlog", "screening.export_auditlog")
 def audit_export(request):
-    _, events = _audit_events(request)
-    audit.record(Action.AUDIT_EXPORT, request=request)
+    _, events, described = _audit_events(request)
+    audit.record(Action.AUDIT_EXPORT, request=request, detail=described)
     header = ["When (UTC)", "Who", "What", "Submission", "From", "Detail", "Hash"]
     rows = (
         [

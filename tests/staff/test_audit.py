@@ -193,3 +193,26 @@ def test_the_last_possible_end_date_shows_everything_instead_of_failing(signed_i
     assert "AAAA-0000" in rows(client.get("/staff/audit/", {"end": "9999-12-31"}))
     export = client.get("/staff/audit/export.csv", {"end": "9999-12-31"})
     assert b"AAAA-0000" in b"".join(export.streaming_content)
+
+
+def test_an_audit_export_records_the_filters_it_used(signed_in):
+    make_events(3)
+    client = signed_in("Auditor")
+    filters = {"start": "2026-01-01", "end": "2026-12-31", "action": "view", "user": "jo"}
+    response = client.get("/staff/audit/export.csv", filters)
+    b"".join(response.streaming_content)
+    event = AuditEvent.objects.get(action="audit_export")
+    assert event.detail == "start=2026-01-01, end=2026-12-31, action=view, user=jo"
+
+
+def test_reading_the_audit_log_records_the_page_and_the_reference_searched_for(signed_in):
+    make_events(3)
+    client = signed_in("Auditor")
+    client.get("/staff/audit/", {"reference": "aaaa 0001", "page": "1"})
+    client.get("/staff/audit/")
+    details = list(
+        AuditEvent.objects.filter(action="audit_view")
+        .order_by("id")
+        .values_list("detail", flat=True)
+    )
+    assert details == ["page 1, reference=AAAA-0001", "page 1, no filters"]
