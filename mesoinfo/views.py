@@ -1,12 +1,13 @@
-"""Site-wide views: the health check and friendly error pages."""
+"""Site-wide views: the health checks, the icon's old address and friendly error pages."""
 
 import logging
 
 from django.db import DatabaseError
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.views.decorators.cache import never_cache
+from django.templatetags.static import static
+from django.views.decorators.cache import cache_control, never_cache
 
 from mesoinfo.encryption import newest_value_opens
 from screening.models import Submission
@@ -19,6 +20,14 @@ def healthz(request):
     """Is this process alive? Answers without the database, so that a database outage
     does not make an orchestrator restart healthy app processes."""
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@cache_control(public=True, max_age=86400)
+def favicon(request):
+    """Browsers that ignore the pages' SVG icon, and crawlers, ask for /favicon.ico: send
+    them to the icon among the static files. Not a permanent redirect: the file's name
+    there changes when the icon does."""
+    return HttpResponseRedirect(static("img/favicon.ico"))
 
 
 @never_cache

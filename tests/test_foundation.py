@@ -169,3 +169,15 @@ def test_server_error_page_renders_without_the_database(rf):
     response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert b"Sorry, there is a problem with the service" in response.content
+
+
+@pytest.mark.django_db
+def test_the_old_favicon_address_sends_browsers_to_the_icon(client):
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] == "/static/img/favicon.ico"
+    assert "max-age=86400" in response["Cache-Control"]
+    icon = Path(finders.find("img/favicon.ico")).read_bytes()
+    assert icon[:4] == b"\x00\x00\x01\x00"  # an icon file, not something renamed

@@ -18,7 +18,7 @@ PUBLIC = {
     "content:home", "content:privacy", "content:contact", "content:topic-list",
     "content:topic-search", "content:topic-detail", "screening:start", "screening:check",
     "screening:result", "screening:result-print", "screening:result-remove", "screening:step",
-    "healthz", "readyz", "robots",
+    "healthz", "readyz", "robots", "favicon",
     "sitemap", "admin-login", "staff:login", "staff:two-factor", "staff:logout",
 }  # fmt: skip
 POST_ENDPOINTS = [
